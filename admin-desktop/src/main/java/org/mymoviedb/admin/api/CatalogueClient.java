@@ -1,0 +1,321 @@
+package org.mymoviedb.admin.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The admin's only way to the catalogue: runs the operations in this package's .graphql files against the
+ * server's GraphQL endpoint and turns answers into records. Blocking; callers run it off the FX thread.
+ */
+public final class CatalogueClient {
+
+    /** Operations that spread a fragment get the fragment's file appended; see MovieFields.graphql. */
+    private static final List<String> FRAGMENTS = List.of("MovieFields");
+    private static final Map<String, String> DOCUMENTS = new ConcurrentHashMap<>();
+
+    private final JsonMapper json = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    private final HttpClient http;
+    private final Duration timeout;
+    private volatile URI endpoint;
+    private volatile String token;
+
+    public CatalogueClient(URI endpoint, Duration timeout) {
+        this.endpoint = endpoint;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public void endpoint(URI endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    public boolean signedIn() {
+        return token != null;
+    }
+
+    /** The full text of an operation, with the fragments it uses: what is sent, and what the contract test checks. */
+    public static String document(String operation) {
+        return DOCUMENTS.computeIfAbsent(operation, name -> {
+            StringBuilder text = new StringBuilder(resource(name));
+            for (String fragment : FRAGMENTS) {
+                if (text.indexOf("..." + fragment) >= 0) {
+                    text.append('\n').append(resource(fragment));
+                }
+            }
+            return text.toString();
+        });
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = CatalogueClient.class.getResourceAsStream(name + ".graphql")) {
+            if (in == null) {
+                throw new IllegalArgumentException("No operation " + name + ".graphql");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // --- session -------------------------------------------------------------------------------------------
+
+    /** Signs in; on success later calls carry the token (kept in memory only). */
+    public SignedInUser login(String username, String password) {
+        JsonNode payload = call("Login", vars("username", username, "password", password)).get("login");
+        List<UserError> errors = userErrors(payload);
+        if (!errors.isEmpty()) {
+            throw new ApiException(errors.get(0).code(), errors.get(0).message());
+        }
+        token = payload.get("token").asString();
+        return json.treeToValue(payload.get("user"), SignedInUser.class);
+    }
+
+    public void logout() {
+        try {
+            if (token != null) {
+                call("Logout", Map.of());
+            }
+        } finally {
+            token = null;
+        }
+    }
+
+    /** Forgets the token without telling the server: what an expired session looks like from here. */
+    public void forgetSession() {
+        token = null;
+    }
+
+    // --- movies --------------------------------------------------------------------------------------------
+
+    public MoviePage movies(MovieQuery query, int first, String after) {
+        Map<String, Object> filter = new LinkedHashMap<>();
+        putIfPresent(filter, "titleContains", blankToNull(query.titleContains()));
+        if (query.genre() != null) {
+            filter.put("genres", List.of(query.genre()));
+        }
+        putIfPresent(filter, "director", blankToNull(query.director()));
+        putIfPresent(filter, "releaseYear", range(query.yearMin(), query.yearMax()));
+        putIfPresent(filter, "rating", range(query.ratingMin(), query.ratingMax()));
+        List<Map<String, Object>> orderBy = query.orderBy().stream()
+                .map(o -> Map.<String, Object>of("field", o.field(), "direction", o.descending() ? "DESC" : "ASC"))
+                .toList();
+        JsonNode movies = call("Movies", vars("first", first, "after", after, "filter", filter,
+                "orderBy", orderBy)).get("movies");
+        List<Movie> list = new ArrayList<>();
+        for (JsonNode edge : movies.get("edges")) {
+            list.add(json.treeToValue(edge.get("node"), Movie.class));
+        }
+        JsonNode pageInfo = movies.get("pageInfo");
+        return new MoviePage(list, movies.get("totalCount").asInt(), pageInfo.get("hasNextPage").asBoolean(),
+                textOrNull(pageInfo.get("endCursor")));
+    }
+
+    public Movie movie(String id) {
+        JsonNode movie = call("Movie", vars("id", id)).get("movie");
+        return movie.isNull() ? null : json.treeToValue(movie, Movie.class);
+    }
+
+    public MovieSaved createMovie(MovieDraft draft) {
+        return movieSaved(call("CreateMovie", vars("input", input(draft))).get("createMovie"));
+    }
+
+    /** Replaces every field with the draft's, if the movie is still at {@code expectedVersion}. */
+    public MovieSaved updateMovie(String id, int expectedVersion, MovieDraft draft) {
+        return movieSaved(call("UpdateMovie", vars("id", id, "expectedVersion", expectedVersion,
+                "input", input(draft))).get("updateMovie"));
+    }
+
+    /** Deletes all or none; the userErrors say why none. */
+    public List<UserError> deleteMovies(List<String> ids) {
+        return userErrors(call("DeleteMovies", vars("ids", ids)).get("deleteMovies"));
+    }
+
+    public List<HistoryEntry> history(String movieId) {
+        JsonNode movie = call("MovieHistory", vars("id", movieId, "first", 100)).get("movie");
+        List<HistoryEntry> entries = new ArrayList<>();
+        if (!movie.isNull()) {
+            for (JsonNode edge : movie.get("history").get("edges")) {
+                entries.add(json.treeToValue(edge.get("node"), HistoryEntry.class));
+            }
+        }
+        return entries;
+    }
+
+    // --- genres and people ---------------------------------------------------------------------------------
+
+    public List<NamedRef> genres() {
+        return refs(call("Genres", Map.of()).get("genres"));
+    }
+
+    public NameSaved createGenre(String name) {
+        return nameSaved(call("CreateGenre", vars("name", name)).get("createGenre"), "genre");
+    }
+
+    public NameSaved renameGenre(String id, String name) {
+        return nameSaved(call("RenameGenre", vars("id", id, "name", name)).get("renameGenre"), "genre");
+    }
+
+    /** Deletes the genre and takes it off every movie that has it. */
+    public List<UserError> deleteGenre(String id) {
+        return userErrors(call("DeleteGenre", vars("id", id)).get("deleteGenre"));
+    }
+
+    /** Deletes the person and removes their directing credits from every movie. */
+    public List<UserError> deletePerson(String id) {
+        return userErrors(call("DeletePerson", vars("id", id)).get("deletePerson"));
+    }
+
+    public NamePage people(String search, int first, String after) {
+        JsonNode people = call("People", vars("search", blankToNull(search), "first", first, "after", after))
+                .get("people");
+        List<NamedRef> names = new ArrayList<>();
+        for (JsonNode edge : people.get("edges")) {
+            names.add(json.treeToValue(edge.get("node"), NamedRef.class));
+        }
+        JsonNode pageInfo = people.get("pageInfo");
+        return new NamePage(names, pageInfo.get("hasNextPage").asBoolean(), textOrNull(pageInfo.get("endCursor")));
+    }
+
+    public NameSaved createPerson(String name) {
+        return nameSaved(call("CreatePerson", vars("name", name)).get("createPerson"), "person");
+    }
+
+    public NameSaved renamePerson(String id, String name) {
+        return nameSaved(call("RenamePerson", vars("id", id, "name", name)).get("renamePerson"), "person");
+    }
+
+    // --- transport -----------------------------------------------------------------------------------------
+
+    /** Runs one operation; returns its {@code data}, or throws with the first error's code. */
+    private JsonNode call(String operation, Map<String, Object> variables) {
+        String body = json.writeValueAsString(Map.of("query", document(operation), "variables", variables));
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        String bearer = token;
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            throw new ApiException(ApiException.TIMEOUT, "The server at " + endpoint + " did not answer within "
+                    + timeout.toSeconds() + " s");
+        } catch (IOException e) {
+            throw new ApiException(ApiException.UNREACHABLE, "Cannot reach the server at " + endpoint
+                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(ApiException.UNREACHABLE, "Interrupted");
+        }
+        JsonNode answer;
+        try {
+            answer = json.readTree(response.body());
+        } catch (JacksonException e) {
+            // A proxy's error page, or not our server at all.
+            throw new ApiException(ApiException.UNREACHABLE, "The server at " + endpoint + " answered HTTP "
+                    + response.statusCode() + " without GraphQL");
+        }
+        JsonNode errors = answer.path("errors");
+        if (errors.isArray() && !errors.isEmpty()) {
+            JsonNode first = errors.get(0);
+            String code = first.path("extensions").path("code").asString("INTERNAL_SERVER_ERROR");
+            if (code.equals(ApiException.UNAUTHENTICATED)) {
+                token = null;
+            }
+            throw new ApiException(code, first.path("message").asString());
+        }
+        return answer.get("data");
+    }
+
+    private static Map<String, Object> vars(Object... namesAndValues) {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            vars.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return vars;
+    }
+
+    private static Map<String, Object> input(MovieDraft draft) {
+        // Every field is sent, so an update replaces the whole movie with what the form shows.
+        return vars("title", draft.title(), "releaseDate", draft.releaseDate(), "rating", draft.rating(),
+                "runtimeMinutes", draft.runtimeMinutes(),
+                "genres", draft.genres().stream().map(name -> Map.of("name", name)).toList(),
+                "directors", draft.directors().stream().map(name -> Map.of("name", name)).toList());
+    }
+
+    private static Map<String, Object> range(Integer min, Integer max) {
+        if (min == null && max == null) {
+            return null;
+        }
+        return vars("min", min, "max", max);
+    }
+
+    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static String textOrNull(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asString();
+    }
+
+    private MovieSaved movieSaved(JsonNode payload) {
+        return new MovieSaved(movieOrNull(payload.get("movie")), movieOrNull(payload.get("current")),
+                userErrors(payload));
+    }
+
+    private Movie movieOrNull(JsonNode node) {
+        return node == null || node.isNull() ? null : json.treeToValue(node, Movie.class);
+    }
+
+    private NameSaved nameSaved(JsonNode payload, String field) {
+        JsonNode saved = payload.get(field);
+        return new NameSaved(saved.isNull() ? null : json.treeToValue(saved, NamedRef.class), userErrors(payload));
+    }
+
+    private List<NamedRef> refs(JsonNode array) {
+        List<NamedRef> refs = new ArrayList<>();
+        for (JsonNode node : array) {
+            refs.add(json.treeToValue(node, NamedRef.class));
+        }
+        return refs;
+    }
+
+    private List<UserError> userErrors(JsonNode payload) {
+        List<UserError> errors = new ArrayList<>();
+        for (JsonNode error : payload.path("userErrors")) {
+            errors.add(json.treeToValue(error, UserError.class));
+        }
+        return errors;
+    }
+}

@@ -1,0 +1,77 @@
+package org.mymoviedb.admin.login;
+
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** The sign-in form: server URL, username, password. */
+public final class LoginView {
+
+    private final VBox root;
+    private final PasswordField password = new PasswordField();
+    private final TextField username = new TextField();
+
+    /** {@code chooseServer} false keeps the server fixed: signing in again after a session expired. */
+    public LoginView(LoginViewModel model, boolean chooseServer) {
+        Label heading = new Label(chooseServer ? "Sign in to mymoviedb" : "Your session expired: sign in again");
+        heading.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
+
+        TextField serverUrl = new TextField();
+        serverUrl.setId("serverUrl");
+        serverUrl.textProperty().bindBidirectional(model.serverUrl());
+        serverUrl.setDisable(!chooseServer);
+        serverUrl.setPrefColumnCount(28);
+        username.setId("username");
+        username.textProperty().bindBidirectional(model.username());
+        password.setId("password");
+        password.textProperty().bindBidirectional(model.password());
+
+        GridPane form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(8);
+        form.addRow(0, new Label("Server"), serverUrl);
+        form.addRow(1, new Label("Username"), username);
+        form.addRow(2, new Label("Password"), password);
+
+        Label error = new Label();
+        error.setId("loginError");
+        error.setStyle("-fx-text-fill: #b00020;");
+        error.setWrapText(true);
+        error.textProperty().bind(model.error());
+
+        Button signIn = new Button("Sign in");
+        signIn.setId("signIn");
+        signIn.setDefaultButton(true);
+        signIn.disableProperty().bind(model.busy());
+        signIn.setOnAction(e -> model.signIn());
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setPrefSize(20, 20);
+        progress.visibleProperty().bind(model.busy());
+        HBox actions = new HBox(10, signIn, progress);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        root = new VBox(14, heading, form, error, actions);
+        root.setPadding(new Insets(24));
+        root.setPrefWidth(460);
+    }
+
+    public Scene scene() {
+        Scene scene = new Scene(root);
+        // The cursor goes where typing is needed: the password when the username is remembered.
+        Platform.runLater(() -> (username.getText().isEmpty() ? username : password).requestFocus());
+        return scene;
+    }
+
+    public VBox root() {
+        return root;
+    }
+}

@@ -1,0 +1,243 @@
+package org.mymoviedb.admin.movies;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.util.Duration;
+import org.mymoviedb.admin.api.Movie;
+import org.mymoviedb.admin.api.MovieQuery.MovieOrder;
+import org.mymoviedb.admin.history.HistoryView;
+
+/** The movie list: search, filters, a virtualized table paged on scroll, and the selected movie's history. */
+public final class MovieListView {
+
+    /** Opens the movie form: for a new movie when given null. */
+    public interface MovieEditor {
+        void edit(Movie movie);
+    }
+
+    private final MovieListViewModel model;
+    private final BorderPane root = new BorderPane();
+    private final TextField search = new TextField();
+    private final TableView<Movie> table = new TableView<>();
+    private final MovieEditor editor;
+
+    public MovieListView(MovieListViewModel model, HistoryView history, MovieEditor editor) {
+        this.model = model;
+        this.editor = editor;
+
+        search.setId("search");
+        search.setPromptText("Search titles (Ctrl+F)");
+        search.setPrefColumnCount(18);
+        search.textProperty().bindBidirectional(model.search());
+        search.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                search.clear();
+            }
+        });
+        ComboBox<String> genre = new ComboBox<>(model.genreNames());
+        genre.setId("genreFilter");
+        genre.setPromptText("Any genre");
+        genre.valueProperty().bindBidirectional(model.genre());
+        TextField director = filterField("directorFilter", "Director", 10, model.director());
+        Button clear = new Button("Clear");
+        clear.setId("clearFilters");
+        clear.setOnAction(e -> model.clearFilters());
+        HBox filters = new HBox(6, search, genre, director,
+                new Label("Year"), filterField("yearFrom", "from", 4, model.yearFrom()),
+                filterField("yearTo", "to", 4, model.yearTo()),
+                new Label("Rating"), filterField("ratingFrom", "min", 3, model.ratingFrom()),
+                filterField("ratingTo", "max", 3, model.ratingTo()), clear);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        filters.setPadding(new Insets(8));
+
+        // Typing in any filter waits for a pause before asking the server, so a word is one query, not five.
+        PauseTransition debounce = new PauseTransition(Duration.millis(300));
+        debounce.setOnFinished(e -> model.reload());
+        for (var property : List.of(model.search(), model.genre(), model.director(), model.yearFrom(),
+                model.yearTo(), model.ratingFrom(), model.ratingTo())) {
+            property.addListener((obs, old, value) -> debounce.playFromStart());
+        }
+
+        buildTable();
+
+        Button add = new Button("Add movie");
+        add.setId("addMovie");
+        add.setOnAction(e -> editor.edit(null));
+        Button edit = new Button("Change");
+        edit.setId("editMovie");
+        edit.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        edit.setOnAction(e -> editSelected());
+        Button delete = new Button("Delete selected");
+        delete.setId("deleteSelected");
+        delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        delete.setOnAction(e -> deleteSelected());
+        Button more = new Button("Load more");
+        more.setId("loadMore");
+        more.visibleProperty().bind(model.hasMore());
+        more.setOnAction(e -> model.loadMore());
+        Label count = new Label();
+        count.setId("totalCount");
+        count.textProperty().bind(model.totalCount().asString("%,d movies")
+                .concat(javafx.beans.binding.Bindings.size(model.movies()).asString(" (%d loaded)")));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox actions = new HBox(8, add, edit, delete, gap, count, more);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        actions.setPadding(new Insets(8));
+
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, movie) ->
+                history.model().show(table.getSelectionModel().getSelectedItems().size() == 1 ? movie : null));
+
+        SplitPane split = new SplitPane(table, history.root());
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.68);
+        root.setTop(filters);
+        root.setCenter(split);
+        root.setBottom(actions);
+    }
+
+    private static TextField filterField(String id, String prompt, int columns, StringProperty property) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.setPrefColumnCount(columns);
+        field.textProperty().bindBidirectional(property);
+        return field;
+    }
+
+    private void buildTable() {
+        table.setId("movieTable");
+        table.setItems(model.movies());
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No movies match"));
+
+        TableColumn<Movie, String> title = column("Title", "TITLE", m -> m.title());
+        title.setPrefWidth(260);
+        TableColumn<Movie, Integer> year = column("Year", "RELEASE_DATE", Movie::releaseYear);
+        TableColumn<Movie, Integer> rating = column("Rating", "RATING", Movie::rating);
+        TableColumn<Movie, String> runtime = column("Runtime", null,
+                m -> m.runtimeMinutes() == null ? "" : m.runtimeMinutes() + " min");
+        TableColumn<Movie, String> genres = column("Genres", null, m -> String.join(", ", m.genreNames()));
+        TableColumn<Movie, String> directors = column("Directors", null, m -> String.join(", ", m.directorNames()));
+        table.getColumns().addAll(List.of(title, year, rating, runtime, genres, directors));
+
+        // The server sorts: clicking a header asks for the first page in that order instead of sorting one page.
+        table.setSortPolicy(t -> {
+            List<MovieOrder> order = new ArrayList<>();
+            for (TableColumn<Movie, ?> column : t.getSortOrder()) {
+                order.add(new MovieOrder((String) column.getUserData(),
+                        column.getSortType() == TableColumn.SortType.DESCENDING));
+            }
+            model.orderBy(order);
+            return true;
+        });
+
+        table.setRowFactory(t -> {
+            TableRow<Movie> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    editor.edit(row.getItem());
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DELETE) {
+                deleteSelected();
+            } else if (e.getCode() == KeyCode.ENTER) {
+                editSelected();
+            }
+        });
+
+        // Page on scroll: when the last rows come into view, fetch the next page.
+        table.skinProperty().addListener((obs, old, skin) -> {
+            VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
+            if (flow != null) {
+                flow.positionProperty().addListener((o, before, position) -> {
+                    if (position.doubleValue() > 0.9) {
+                        model.loadMore();
+                    }
+                });
+            }
+        });
+    }
+
+    private static <T> TableColumn<Movie, T> column(String name, String orderField,
+                                                     java.util.function.Function<Movie, T> value) {
+        TableColumn<Movie, T> column = new TableColumn<>(name);
+        column.setId("column" + name);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        column.setUserData(orderField);
+        column.setSortable(orderField != null);
+        return column;
+    }
+
+    private void editSelected() {
+        Movie movie = table.getSelectionModel().getSelectedItem();
+        if (movie != null) {
+            editor.edit(movie);
+        }
+    }
+
+    /** Asks first, naming what goes; then deletes all of it or nothing. */
+    public void deleteSelected() {
+        List<Movie> doomed = List.copyOf(table.getSelectionModel().getSelectedItems());
+        if (doomed.isEmpty()) {
+            return;
+        }
+        String names = doomed.stream().limit(10).map(m -> "• " + m.title() + " (" + m.releaseYear() + ")")
+                .collect(Collectors.joining("\n"));
+        if (doomed.size() > 10) {
+            names += "\n… and " + (doomed.size() - 10) + " more";
+        }
+        ButtonType deleteButton = new ButtonType("Delete " + doomed.size(), ButtonBar.ButtonData.OK_DONE);
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, names, deleteButton, ButtonType.CANCEL);
+        confirm.initOwner(root.getScene().getWindow());
+        confirm.setTitle("Delete movies");
+        confirm.setHeaderText("Delete " + (doomed.size() == 1 ? "this movie" : "these " + doomed.size() + " movies")
+                + "? Their history stays.");
+        confirm.getDialogPane().setId("confirmDelete");
+        confirm.showAndWait().filter(deleteButton::equals)
+                .ifPresent(b -> model.delete(doomed, () -> table.getSelectionModel().clearSelection()));
+    }
+
+    public void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
+
+    public TableView<Movie> table() {
+        return table;
+    }
+
+    public Node root() {
+        return root;
+    }
+}

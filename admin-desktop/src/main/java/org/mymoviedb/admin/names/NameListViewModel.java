@@ -1,0 +1,98 @@
+package org.mymoviedb.admin.names;
+
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.mymoviedb.admin.api.NamePage;
+import org.mymoviedb.admin.api.NamedRef;
+import org.mymoviedb.admin.api.UserError;
+import org.mymoviedb.admin.shell.Background;
+
+/** A list of genres or people with create, rename and delete. */
+public final class NameListViewModel {
+
+    private final NameCatalogue catalogue;
+    private final Background background;
+    private final ObservableList<NamedRef> names = FXCollections.observableArrayList();
+    private final StringProperty search = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty("");
+    private final BooleanProperty hasMore = new SimpleBooleanProperty(false);
+    private String endCursor;
+
+    public NameListViewModel(NameCatalogue catalogue, Background background) {
+        this.catalogue = catalogue;
+        this.background = background;
+    }
+
+    public void reload() {
+        String typed = search.get();
+        background.run(() -> catalogue.page(typed, null), page -> {
+            if (typed.equals(search.get())) {
+                names.setAll(page.names());
+                accept(page);
+            }
+        });
+    }
+
+    public void loadMore() {
+        String typed = search.get();
+        String after = endCursor;
+        background.run(() -> catalogue.page(typed, after), page -> {
+            names.addAll(page.names());
+            accept(page);
+        });
+    }
+
+    private void accept(NamePage page) {
+        hasMore.set(page.hasNextPage());
+        endCursor = page.endCursor();
+    }
+
+    public void create(String name) {
+        background.run(() -> catalogue.create(name), saved -> done(saved.userErrors()));
+    }
+
+    public void rename(NamedRef ref, String name) {
+        background.run(() -> catalogue.rename(ref.id(), name), saved -> done(saved.userErrors()));
+    }
+
+    public void delete(NamedRef ref) {
+        background.run(() -> catalogue.delete(ref.id()), this::done);
+    }
+
+    private void done(List<UserError> errors) {
+        error.set(String.join("; ", errors.stream().map(UserError::message).toList()));
+        reload();
+    }
+
+    /** For the movie form's pickers: names containing {@code typed}. */
+    public void suggest(String typed, Consumer<List<String>> found) {
+        background.run(() -> catalogue.page(typed, null),
+                page -> found.accept(page.names().stream().map(NamedRef::name).toList()));
+    }
+
+    public NameCatalogue catalogue() {
+        return catalogue;
+    }
+
+    public ObservableList<NamedRef> names() {
+        return names;
+    }
+
+    public StringProperty search() {
+        return search;
+    }
+
+    public StringProperty error() {
+        return error;
+    }
+
+    public BooleanProperty hasMore() {
+        return hasMore;
+    }
+}

@@ -1,0 +1,162 @@
+package org.mymoviedb.admin.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.mymoviedb.admin.api.CatalogueClient;
+import org.mymoviedb.admin.api.Movie;
+import org.mymoviedb.admin.api.SignedInUser;
+import org.mymoviedb.admin.genres.GenreCatalogue;
+import org.mymoviedb.admin.history.HistoryView;
+import org.mymoviedb.admin.history.HistoryViewModel;
+import org.mymoviedb.admin.login.LoginView;
+import org.mymoviedb.admin.login.LoginViewModel;
+import org.mymoviedb.admin.movieform.MovieFormView;
+import org.mymoviedb.admin.movieform.MovieFormViewModel;
+import org.mymoviedb.admin.movies.MovieListView;
+import org.mymoviedb.admin.movies.MovieListViewModel;
+import org.mymoviedb.admin.names.NameListView;
+import org.mymoviedb.admin.names.NameListViewModel;
+import org.mymoviedb.admin.people.PersonCatalogue;
+
+/** The signed-in window: who is signed in, the banner, and the movies, genres and people screens. */
+public final class MainWindow {
+
+    private final CatalogueClient client;
+    private final Background background;
+    private final AdminSettings settings;
+    private final Scene scene;
+    private final MovieListViewModel movies;
+    private final MovieListView movieList;
+    private final HistoryViewModel history;
+    private final NameListViewModel genres;
+    private final NameListViewModel people;
+    private final TabPane tabs;
+    private final List<Runnable> waitingForSignIn = new ArrayList<>();
+
+    public MainWindow(CatalogueClient client, Background background, AdminSettings settings, SignedInUser user,
+                      Runnable onSignedOut) {
+        this.client = client;
+        this.background = background;
+        this.settings = settings;
+        movies = new MovieListViewModel(client, background);
+        history = new HistoryViewModel(client, background);
+        movieList = new MovieListView(movies, new HistoryView(history), this::edit);
+        genres = new NameListViewModel(new GenreCatalogue(client), background);
+        people = new NameListViewModel(new PersonCatalogue(client), background);
+
+        Tab moviesTab = new Tab("Movies", movieList.root());
+        Tab genresTab = new Tab("Genres", new NameListView(genres).root());
+        genresTab.setId("genresTab");
+        Tab peopleTab = new Tab("People", new NameListView(people).root());
+        peopleTab.setId("peopleTab");
+        tabs = new TabPane(moviesTab, genresTab, peopleTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        genresTab.setOnSelectionChanged(e -> {
+            if (genresTab.isSelected()) {
+                genres.reload();
+            }
+        });
+        peopleTab.setOnSelectionChanged(e -> {
+            if (peopleTab.isSelected()) {
+                people.reload();
+            }
+        });
+
+        Label brand = new Label("mymoviedb admin");
+        brand.setStyle("-fx-font-weight: bold; -fx-font-size: 14px;");
+        Label who = new Label("Signed in as " + user.username() + " (" + user.role().toLowerCase() + ")");
+        who.setId("signedInAs");
+        Button logout = new Button("Sign out");
+        logout.setId("logout");
+        logout.setOnAction(e -> background.run(() -> {
+            client.logout();
+            return true;
+        }, done -> onSignedOut.run(), failed -> onSignedOut.run()));
+        ProgressBar progress = new ProgressBar();
+        progress.setId("progress");
+        progress.setPrefWidth(90);
+        progress.visibleProperty().bind(background.busy());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox top = new HBox(12, brand, progress, gap, who, logout);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.setPadding(new Insets(8, 10, 8, 10));
+        top.setStyle("-fx-background-color: #eef1f5;");
+
+        BorderPane root = new BorderPane(tabs);
+        root.setTop(new VBox(top, new Banner(background)));
+        scene = new Scene(root, 1280, 780);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> edit(null));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
+            tabs.getSelectionModel().select(moviesTab);
+            movieList.focusSearch();
+        });
+        background.signInAgain(this::signInAgain);
+
+        movies.reload();
+        movies.loadGenres();
+    }
+
+    /** Opens the movie form over this window: for a new movie when given null. */
+    public void edit(Movie movie) {
+        MovieFormViewModel form = new MovieFormViewModel(client, background);
+        form.load(movie);
+        MovieFormView view = new MovieFormView(scene.getWindow(), form, background, genres::suggest,
+                people::suggest, saved -> {
+                    movies.reload();
+                    movies.loadGenres();
+                    history.refresh(saved.id());
+                });
+        view.show();
+    }
+
+    /**
+     * The session expired: asks for the password over whatever window the editor is in, then carries on with
+     * the call that was refused, so nothing typed is lost.
+     */
+    private void signInAgain(Runnable retry) {
+        // Several calls may be refused at once; one dialog serves them all.
+        waitingForSignIn.add(retry);
+        if (waitingForSignIn.size() > 1) {
+            return;
+        }
+        Window owner = Window.getWindows().stream().filter(Window::isFocused).findFirst()
+                .orElse(scene.getWindow());
+        Stage dialog = new Stage();
+        dialog.initOwner(owner);
+        dialog.initModality(Modality.WINDOW_MODAL);
+        dialog.setTitle("Sign in again");
+        LoginViewModel login = new LoginViewModel(client, settings, background);
+        login.onSignedIn(user -> {
+            dialog.close();
+            List<Runnable> retries = List.copyOf(waitingForSignIn);
+            waitingForSignIn.clear();
+            retries.forEach(Runnable::run);
+        });
+        dialog.setScene(new LoginView(login, false).scene());
+        dialog.show();
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+}

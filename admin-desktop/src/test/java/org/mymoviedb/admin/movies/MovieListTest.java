@@ -1,0 +1,156 @@
+package org.mymoviedb.admin.movies;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mymoviedb.admin.api.Movie;
+import org.mymoviedb.admin.support.AdminAppTest;
+
+import static org.testfx.matcher.control.LabeledMatchers.hasText;
+
+/** The movie list against a catalogue of 245 movies: search, filters, server-side sorting, paging, deleting. */
+class MovieListTest extends AdminAppTest {
+
+    private static final int FILLER = 240;
+
+    @BeforeAll
+    static void seed() {
+        long drama = catalogue.genre("Drama");
+        long comedy = catalogue.genre("Comedy");
+        long scifi = catalogue.genre("Sci-fi");
+        long scott = catalogue.person("Ridley Scott");
+        long cameron = catalogue.person("James Cameron");
+        long jeunet = catalogue.person("Jean-Pierre Jeunet");
+        long varda = catalogue.person("Agnès Varda");
+        movie("Alien", 1979, 85, 117, scifi, scott);
+        movie("Aliens", 1986, 84, 137, scifi, cameron);
+        movie("Amélie", 2001, 83, 122, comedy, jeunet);
+        movie("Delicatessen", 1991, 77, 99, comedy, jeunet);
+        movie("Cléo from 5 to 7", 1962, 88, 90, drama, varda);
+        for (int i = 0; i < FILLER; i++) {
+            movie(String.format("Filler %03d", i), 1950 + i % 50, 10 + i % 60, 90, drama, varda);
+        }
+    }
+
+    private static void movie(String title, int year, int rating, int runtime, long genre, long director) {
+        long id = catalogue.movie(title, LocalDate.of(year, 6, 1), rating, runtime);
+        catalogue.tag(id, genre);
+        catalogue.credit(id, director, 0);
+    }
+
+    private TableView<Movie> table;
+
+    @BeforeEach
+    void signedIn() {
+        signIn();
+        table = lookup("#movieTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 100);
+    }
+
+    private List<String> titles() {
+        return table.getItems().stream().map(Movie::title).toList();
+    }
+
+    @Test
+    void showsTheTotalAndPagesInTheRestOnScroll() {
+        assertThat(text("#totalCount")).startsWith("245 movies");
+        assertThat(table.getItems().get(0).directorNames()).containsExactly("Ridley Scott");
+        assertThat(table.getItems().get(0).genreNames()).containsExactly("Sci-fi");
+
+        interact(() -> table.scrollTo(99));
+        waitUntil(() -> table.getItems().size() == 200);
+        interact(() -> table.scrollTo(199));
+        waitUntil(() -> table.getItems().size() == 245);
+        waitForIdle();
+
+        assertThat(titles()).doesNotHaveDuplicates().contains("Filler 000", "Filler 239", "Amélie");
+        assertThat(text("#totalCount")).isEqualTo("245 movies (245 loaded)");
+    }
+
+    @Test
+    void searchesOnTheServerAsTheEditorTypes() {
+        push(KeyCode.CONTROL, KeyCode.F).write("alien");
+        waitUntil(() -> table.getItems().size() == 2);
+
+        assertThat(titles()).containsExactly("Alien", "Aliens");
+        assertThat(text("#totalCount")).startsWith("2 movies");
+
+        push(KeyCode.ESCAPE);
+        waitUntil(() -> table.getItems().size() == 100);
+    }
+
+    @Test
+    void filtersByGenreDirectorYearsAndRating() {
+        clickOn("#genreFilter").clickOn(lookup(".combo-box-popup .list-cell").match(hasText("Comedy")).queryLabeled());
+        waitUntil(() -> titles().equals(List.of("Amélie", "Delicatessen")));
+
+        replaceText("#yearFrom", "1995");
+        waitUntil(() -> titles().equals(List.of("Amélie")));
+
+        clickOn("#clearFilters");
+        replaceText("#directorFilter", "scott");
+        waitUntil(() -> titles().equals(List.of("Alien")));
+
+        clickOn("#clearFilters");
+        replaceText("#ratingFrom", "84");
+        replaceText("#ratingTo", "87");
+        waitUntil(() -> titles().equals(List.of("Alien", "Aliens")));
+        assertThat(text("#totalCount")).startsWith("2 movies");
+    }
+
+    @Test
+    void sortsOnTheServerByTheClickedColumn() {
+        clickOn("#columnRating");
+        waitUntil(() -> table.getItems().get(0).rating() == 10);
+        clickOn("#columnRating");
+        waitUntil(() -> table.getItems().get(0).title().equals("Cléo from 5 to 7"));
+        // The server sorted the whole catalogue, not just the loaded page.
+        assertThat(table.getItems().stream().map(Movie::rating).toList()).isSortedAccordingTo((a, b) -> b - a);
+
+        clickOn("#columnYear");
+        waitUntil(() -> table.getItems().get(0).releaseYear() == 1950);
+        assertThat(table.getItems().stream().map(Movie::releaseDate).toList()).isSorted();
+    }
+
+    @Test
+    void deletesTheSelectedMoviesAfterNamingThem() {
+        // Movies of this test's own, so the other tests' catalogue stays as seeded.
+        catalogue.movie("Doomed One", LocalDate.of(2001, 1, 1), 50, 90);
+        catalogue.movie("Doomed Two", LocalDate.of(2002, 1, 1), 50, 90);
+        replaceText("#search", "doomed");
+        settle();
+        assertThat(titles()).containsExactly("Doomed One", "Doomed Two");
+        clickOn(cell("Doomed One"));
+        press(KeyCode.SHIFT).clickOn(cell("Doomed Two")).release(KeyCode.SHIFT);
+        push(KeyCode.DELETE);
+
+        waitUntil(() -> lookup("#confirmDelete").tryQuery().isPresent());
+        assertThat(lookup("#confirmDelete .content").queryLabeled().getText())
+                .contains("Doomed One (2001)", "Doomed Two (2002)");
+        clickOn("Delete 2");
+
+        waitUntil(() -> table.getItems().isEmpty());
+        assertThat(server.query("{ movies(filter: {titleContains: \"doomed\"}) { totalCount } }")
+                .get("data").get("movies").get("totalCount").asInt()).isZero();
+    }
+
+    @Test
+    void cancellingTheConfirmationDeletesNothing() {
+        replaceText("#search", "Delicatessen");
+        settle();
+        assertThat(titles()).containsExactly("Delicatessen");
+        clickOn(cell("Delicatessen"));
+        clickOn("#deleteSelected");
+        waitUntil(() -> lookup("#confirmDelete").tryQuery().isPresent());
+        clickOn("Cancel");
+
+        assertThat(server.query("{ movies(filter: {titleContains: \"Delicatessen\"}) { totalCount } }")
+                .get("data").get("movies").get("totalCount").asInt()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,132 @@
+package org.mymoviedb.admin.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Map;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mymoviedb.admin.api.Movie;
+import org.mymoviedb.admin.support.AdminAppTest;
+import org.mymoviedb.admin.support.SwitchableProxy;
+
+/** The server going away, answering too late, or forgetting the session: the editor loses nothing. */
+class ResilienceTest extends AdminAppTest {
+
+    private static SwitchableProxy proxy;
+
+    @BeforeAll
+    static void seedAndProxy() {
+        catalogue.movie("Stalker", LocalDate.of(1979, 5, 25), 86, 161);
+        catalogue.movie("Solaris", LocalDate.of(1972, 3, 20), 85, 167);
+        proxy = new SwitchableProxy(server.uri("/graphql"));
+        System.setProperty("mymoviedb.admin.timeoutMillis", "1500");
+    }
+
+    @AfterAll
+    static void closeProxy() {
+        proxy.close();
+        System.clearProperty("mymoviedb.admin.timeoutMillis");
+    }
+
+    private TableView<Movie> table;
+
+    @Override
+    protected String serverUrl() {
+        return proxy.uri().toString();
+    }
+
+    @BeforeEach
+    void signedIn() {
+        proxy.up();
+        signIn();
+        table = lookup("#movieTable").queryTableView();
+        waitUntil(() -> table.getItems().stream().anyMatch(m -> m.title().equals("Solaris")));
+    }
+
+    @AfterEach
+    void serverBack() {
+        proxy.up();
+    }
+
+    private boolean bannerShown() {
+        return lookup("#banner").tryQuery().map(node -> node.isVisible()).orElse(false);
+    }
+
+    @Test
+    void aServerThatIsDownGetsABannerWithRetryAndTheSearchSurvives() {
+        proxy.down();
+        replaceText("#search", "stalk");
+
+        waitUntil(this::bannerShown);
+        assertThat(text("#bannerMessage")).startsWith("Cannot reach the server at " + proxy.uri());
+        // The window still answers: the editor can keep typing while the server is away.
+        clickOn("#directorFilter").write("x");
+        push(KeyCode.BACK_SPACE);
+        assertThat(text("#search")).isEqualTo("stalk");
+
+        proxy.up();
+        clickOn("#retry");
+        waitUntil(() -> table.getItems().size() == 1);
+        assertThat(table.getItems().get(0).title()).isEqualTo("Stalker");
+        waitUntil(() -> !bannerShown());
+    }
+
+    @Test
+    void aSaveThatTimesOutKeepsTheFormAndRetries() {
+        clickOn(cell("Solaris"));
+        push(KeyCode.ENTER);
+        waitUntil(() -> lookup("#save").tryQuery().isPresent());
+        replaceText("#rating", "91");
+        proxy.slow(4000);
+        push(KeyCode.CONTROL, KeyCode.S);
+
+        // The form's own banner (the main window's shows the same behind it).
+        Window form = lookup("#save").query().getScene().getWindow();
+        waitUntil(() -> !text(form, "#bannerMessage").isEmpty());
+        assertThat(text(form, "#bannerMessage")).contains("did not answer within 1 s");
+        assertThat(text("#rating")).isEqualTo("91");
+
+        proxy.up();
+        clickOn(from(form.getScene().getRoot()).lookup("#retry").<javafx.scene.Node>query());
+        waitUntil(() -> lookup("#save").tryQuery().isEmpty());
+        waitUntil(() -> ratingOf("Solaris") == 91);
+    }
+
+    @Test
+    void anExpiredSessionAsksToSignInAgainThenFinishesTheSave() {
+        push(KeyCode.CONTROL, KeyCode.N);
+        waitUntil(() -> lookup("#save").tryQuery().isPresent());
+        clickOn("#title").write("Mirror");
+        clickOn("#releaseDate").write("1975-03-07");
+        clickOn("#rating").write("84");
+        server.database().dsl().execute("delete from user_session");
+        clickOn("#save");
+
+        waitUntil(() -> lookup("#signIn").tryQuery().isPresent());
+        assertThat(text("#title")).isEqualTo("Mirror");
+        clickOn("#password").write(PASSWORD);
+        clickOn("#signIn");
+
+        // Back where the editor was: the save went through and the form closed.
+        waitUntil(() -> lookup("#save").tryQuery().isEmpty());
+        waitUntil(() -> ratingOf("Mirror") == 84);
+        assertThat(lookup("#signIn").tryQuery()).isEmpty();
+    }
+
+    private String text(Window window, String query) {
+        return from(window.getScene().getRoot()).lookup(query).queryLabeled().getText();
+    }
+
+    private int ratingOf(String title) {
+        var edges = server.query("query($t: String) { movies(filter: {titleContains: $t}) { edges { node { rating } } } }",
+                Map.of("t", title)).get("data").get("movies").get("edges");
+        return edges.isEmpty() ? -1 : edges.get(0).get("node").get("rating").asInt();
+    }
+}

@@ -1,0 +1,161 @@
+package org.mymoviedb.admin.support;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.mymoviedb.admin.AdminApp;
+import org.mymoviedb.auth.PasswordHasher;
+import org.mymoviedb.auth.Role;
+import org.mymoviedb.auth.UserAccounts;
+import org.mymoviedb.testing.Catalogue;
+import org.mymoviedb.testing.TestServer;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.matcher.control.LabeledMatchers;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real admin app, in a real (Xvfb) window, against a real server on a fresh database of this test class's
+ * own, with an editor account to sign in with. Subclasses seed in their own {@code @BeforeAll}.
+ */
+@ExtendWith(XvfbDisplay.class)
+public abstract class AdminAppTest extends FxRobot {
+
+    protected static final String EDITOR = "editor";
+    protected static final String PASSWORD = "a long password";
+
+    protected static TestServer server;
+    protected static Catalogue catalogue;
+
+    protected AdminApp app;
+    protected Preferences preferences;
+
+    @BeforeAll
+    static void startServer() {
+        server = TestServer.start();
+        new UserAccounts(server.database().dsl(), new PasswordHasher()).create(null, EDITOR, PASSWORD, Role.EDITOR);
+        catalogue = new Catalogue(server.database().dsl());
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    /**
+     * A failing test leaves pictures of its windows in target/failures, since nobody watched it happen; taken
+     * before {@code @AfterEach} closes them.
+     */
+    @RegisterExtension
+    final AfterTestExecutionCallback windowsOnFailure = context -> {
+        if (context.getExecutionException().isEmpty()) {
+            return;
+        }
+        String name = context.getRequiredTestMethod().getName();
+        try {
+            List<Window> windows = interactAndGet(() -> List.copyOf(Window.getWindows()));
+            for (int i = 0; i < windows.size(); i++) {
+                Window window = windows.get(i);
+                Png.write(interactAndGet(() -> window.getScene().snapshot(null)),
+                        Path.of("target/failures", name + "-" + i + ".png"));
+            }
+        } catch (RuntimeException e) {
+            System.err.println("No picture of the failure: " + e);
+        }
+    };
+
+    @BeforeEach
+    void launchApp() throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+        preferences = Preferences.userRoot().node("mymoviedb-tests/" + UUID.randomUUID());
+        app = (AdminApp) FxToolkit.setupApplication(() -> new AdminApp(preferences));
+    }
+
+    @AfterEach
+    void closeApp() throws TimeoutException, BackingStoreException {
+        FxToolkit.cleanupAfterTest(this, app);
+        preferences.removeNode();
+    }
+
+    protected String serverUrl() {
+        return server.uri("/graphql").toString();
+    }
+
+    /** Signs in through the login screen, as an editor would, and waits for the movie list. */
+    protected void signIn() {
+        replaceText("#serverUrl", serverUrl());
+        replaceText("#username", EDITOR);
+        replaceText("#password", PASSWORD);
+        clickOn("#signIn");
+        waitUntil(() -> lookup("#movieTable").tryQuery().isPresent());
+        waitForIdle();
+    }
+
+    /** Clicks into a text field, selects what is there and types {@code text} over it. */
+    protected void replaceText(String query, String text) {
+        clickOn(query).push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE);
+        if (!text.isEmpty()) {
+            write(text);
+        }
+    }
+
+    /** Runs {@code action} on the FX thread and returns what it gives. */
+    protected <T> T interactAndGet(Callable<T> action) {
+        try {
+            return WaitForAsyncUtils.asyncFx(action).get(15, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected void waitUntil(Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("Timed out waiting for the app", e);
+        }
+    }
+
+    /** Waits out the filters' typing pause, then for the answers: a list that will not change under the test. */
+    protected void settle() {
+        sleep(500);
+        waitForIdle();
+    }
+
+    /** Waits until no network call is running and the FX thread has caught up. */
+    protected void waitForIdle() {
+        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> !lookup("#progress").tryQuery().map(Node::isVisible).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The table cell showing exactly {@code text} (not the search box that may hold the same words). */
+    protected Node cell(String text) {
+        return lookup(".table-cell").match(LabeledMatchers.hasText(text)).query();
+    }
+
+    protected String text(String query) {
+        Node node = lookup(query).query();
+        if (node instanceof Labeled labeled) {
+            return labeled.getText();
+        }
+        return ((TextInputControl) node).getText();
+    }
+}

@@ -1,0 +1,192 @@
+package org.mymoviedb;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import io.undertow.server.HttpHandler;
+import org.jooq.DSLContext;
+import org.mymoviedb.auth.AuthFetchers;
+import org.mymoviedb.auth.AuthService;
+import org.mymoviedb.auth.LoginThrottle;
+import org.mymoviedb.auth.PasswordHasher;
+import org.mymoviedb.auth.UserAccounts;
+import org.mymoviedb.cache.CatalogueChanges;
+import org.mymoviedb.cache.ResultCache;
+import org.mymoviedb.config.ServerConfig;
+import org.mymoviedb.data.Database;
+import org.mymoviedb.data.DatabaseExecutor;
+import org.mymoviedb.db.ConnectionSettings;
+import org.mymoviedb.db.DatabaseProvisioner;
+import org.mymoviedb.db.SchemaMigrator;
+import org.mymoviedb.genre.GenreFetchers;
+import org.mymoviedb.genre.GenreMutations;
+import org.mymoviedb.genre.GenreRepository;
+import org.mymoviedb.genre.GenreWrites;
+import org.mymoviedb.graphql.DocumentCache;
+import org.mymoviedb.graphql.Fetchers;
+import org.mymoviedb.graphql.GraphQLApi;
+import org.mymoviedb.graphql.Loaders;
+import org.mymoviedb.graphql.PersistedQueries;
+import org.mymoviedb.history.AuditRepository;
+import org.mymoviedb.history.HistoryFetchers;
+import org.mymoviedb.http.GraphQLHandler;
+import org.mymoviedb.http.GraphiQLHandlers;
+import org.mymoviedb.http.HealthHandlers;
+import org.mymoviedb.http.HttpServer;
+import org.mymoviedb.http.MetricsHandler;
+import org.mymoviedb.http.SchemaHandler;
+import org.mymoviedb.importer.SampleData;
+import org.mymoviedb.movie.MovieFetchers;
+import org.mymoviedb.movie.MovieMutations;
+import org.mymoviedb.movie.MovieRepository;
+import org.mymoviedb.movie.MovieWrites;
+import org.mymoviedb.person.PersonFetchers;
+import org.mymoviedb.person.PersonMutations;
+import org.mymoviedb.person.PersonRepository;
+import org.mymoviedb.person.PersonWrites;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import static org.mymoviedb.jooq.Tables.MOVIE;
+
+/**
+ * The running service, assembled by hand in startup order: database, migrations, pool, executor, repositories,
+ * GraphQL, sample data, HTTP. {@link #close()} takes it down in reverse, letting in-flight requests finish.
+ */
+public final class Application implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Application.class);
+
+    private final ServerConfig config;
+    private final Database database;
+    private final DatabaseExecutor executor;
+    private final GraphQLApi api;
+    private final HttpServer http;
+    private final CatalogueChanges changes;
+
+    private Application(ServerConfig config, Database database, DatabaseExecutor executor, GraphQLApi api,
+                        HttpServer http, CatalogueChanges changes) {
+        this.config = config;
+        this.database = database;
+        this.executor = executor;
+        this.api = api;
+        this.http = http;
+        this.changes = changes;
+    }
+
+    /** Starts the service on the database {@code settings} name; {@code where} describes it for the log. */
+    public static Application start(ServerConfig config, ConnectionSettings settings, String where) {
+        if (DatabaseProvisioner.createIfMissing(settings)) {
+            log.info("Created database {}", settings.database());
+        }
+        Database database = new Database(settings, config.poolSize(), config.limits().statementTimeoutMillis());
+        CatalogueChanges changes = null;
+        try {
+            String migrations = "not run (MIGRATE_ON_START=false)";
+            if (!config.migrateOnStart()) {
+                int pending = SchemaMigrator.pending(settings.unpooledDataSource());
+                if (pending > 0) {
+                    throw new IllegalStateException("The database " + settings.database() + " lacks " + pending
+                            + " migration(s) and MIGRATE_ON_START=false: run the `migrate` command first,"
+                            + " or start with MIGRATE_ON_START=true");
+                }
+            } else {
+                // Not through the pool: migrations must not be cut short by the requests' statement timeout.
+                SchemaMigrator.Outcome outcome = SchemaMigrator.migrate(settings.unpooledDataSource());
+                migrations = outcome.applied() + " applied, schema version " + outcome.schemaVersion();
+            }
+            DatabaseExecutor executor = new DatabaseExecutor(config.poolSize(), config.queueCapacity());
+            GraphQLApi api = graphQL(config, database.dsl(), executor);
+            if (config.loadSampleData()) {
+                SampleData.loadIfEmpty(database.dsl(), log::info);
+            }
+            ResultCache cache = null;
+            if (config.resultCacheBytes() > 0) {
+                cache = new ResultCache(config.resultCacheBytes(), database.catalogueVersion());
+                changes = CatalogueChanges.listen(settings, database.catalogueVersion());
+            }
+            GraphQLHandler graphql = new GraphQLHandler(api, new PersistedQueries(config.persistedQueries()), cache);
+            Map<String, HttpHandler> routes = new HashMap<>(GraphiQLHandlers.routes());
+            routes.putAll(Map.of(
+                    "/graphql", graphql,
+                    "/metrics", new MetricsHandler(database, graphql, cache),
+                    "/schema.graphql", new SchemaHandler(),
+                    "/health", HealthHandlers.health(),
+                    "/ready", HealthHandlers.ready(database, executor)));
+            HttpServer http = new HttpServer(config, routes);
+            try {
+                http.start();
+            } catch (RuntimeException e) {
+                executor.close();
+                throw e;
+            }
+            int movieCount = database.dsl().fetchCount(MOVIE);
+            log.info("mymoviedb is serving GraphQL at http://{}:{}/graphql, GraphiQL at /graphiql",
+                    displayHost(config.host()), http.port());
+            log.info("Database: {}; migrations: {}; {} movies in the catalogue", where, migrations, movieCount);
+            return new Application(config, database, executor, api, http, changes);
+        } catch (RuntimeException e) {
+            if (changes != null) {
+                changes.close();
+            }
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Repositories, writes and fetchers of every feature, wired to the schema. */
+    private static GraphQLApi graphQL(ServerConfig config, DSLContext dsl, DatabaseExecutor executor) {
+        GenreRepository genres = new GenreRepository(dsl);
+        PersonRepository people = new PersonRepository(dsl);
+        PasswordHasher hasher = new PasswordHasher();
+        AuthService auth = new AuthService(dsl, hasher, new LoginThrottle(Duration.ofMinutes(15)),
+                Duration.ofHours(config.sessionTtlHours()));
+        MovieFetchers movies = new MovieFetchers(new MovieRepository(dsl), executor);
+        Fetchers fetchers = new Fetchers(
+                movies,
+                new MovieMutations(new MovieWrites(dsl), executor),
+                new GenreFetchers(genres, movies, executor),
+                new GenreMutations(new GenreWrites(dsl), executor),
+                new PersonFetchers(people, movies, executor),
+                new PersonMutations(new PersonWrites(dsl), executor),
+                new HistoryFetchers(new AuditRepository(dsl), executor),
+                new AuthFetchers(auth, new UserAccounts(dsl, hasher), dsl, executor));
+        return new GraphQLApi(fetchers, new Loaders(genres, people, executor), new DocumentCache(2_000),
+                config.limits());
+    }
+
+    private static String displayHost(String host) {
+        return "0.0.0.0".equals(host) || "::".equals(host) ? "localhost" : host;
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public GraphQLApi api() {
+        return api;
+    }
+
+    /** Stops taking requests, lets in-flight ones finish (up to the configured grace), then closes the pool. */
+    @Override
+    public void close() {
+        long graceMillis = config.shutdownGraceSeconds() * 1000L;
+        try {
+            http.stop(graceMillis);
+            executor.shutdown(Math.max(1, config.shutdownGraceSeconds()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            executor.close();
+            if (changes != null) {
+                changes.close();
+            }
+            database.close();
+        }
+        log.info("mymoviedb stopped");
+    }
+}

@@ -1,0 +1,52 @@
+package org.mymoviedb.auth;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.mymoviedb.graphql.UserError;
+
+/** Signing in and out: password checks, throttling, sessions. */
+public final class AuthService {
+
+    /** What a sign-in attempt gives: a session, or a reason that says nothing about which part was wrong. */
+    public record LoginResult(SessionRepository.Session session, User user, UserError error) {
+    }
+
+    private final DSLContext dsl;
+    private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
+    private final Duration sessionTtl;
+
+    public AuthService(DSLContext dsl, PasswordHasher hasher, LoginThrottle throttle, Duration sessionTtl) {
+        this.dsl = dsl;
+        this.hasher = hasher;
+        this.throttle = throttle;
+        this.sessionTtl = sessionTtl;
+    }
+
+    public LoginResult login(String username, String password, String address) {
+        if (throttle.isBlocked(username, address)) {
+            return new LoginResult(null, null, UserError.of("THROTTLED",
+                    "Too many failed sign-ins; wait a few minutes before trying again"));
+        }
+        Optional<UserRepository.Credentials> credentials = UserRepository.findCredentials(dsl, username);
+        // Always one Argon2 check, known user or not: the answer's timing says nothing about the username.
+        boolean ok = hasher.matches(password, credentials.map(UserRepository.Credentials::passwordHash).orElse(null));
+        if (!ok) {
+            throttle.failed(username, address);
+            return new LoginResult(null, null, UserError.of("INVALID_CREDENTIALS",
+                    "Wrong username or password"));
+        }
+        throttle.succeeded(username);
+        User user = credentials.get().user();
+        return new LoginResult(SessionRepository.open(dsl, user.id(), sessionTtl), user, null);
+    }
+
+    public boolean logout(String token) {
+        return token != null && SessionRepository.revoke(dsl, token);
+    }
+
+    public Optional<User> userOf(String token) {
+        return SessionRepository.userOf(dsl, token);
+    }
+}

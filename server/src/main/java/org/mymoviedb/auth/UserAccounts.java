@@ -1,0 +1,106 @@
+package org.mymoviedb.auth;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jooq.DSLContext;
+import org.mymoviedb.graphql.UserError;
+import org.mymoviedb.graphql.UserErrorsException;
+import org.mymoviedb.history.AuditAction;
+import org.mymoviedb.history.AuditLog;
+import org.mymoviedb.history.Changes;
+
+/** Creates accounts, from the createUser mutation and from the command line alike. */
+public final class UserAccounts {
+
+    public static final int MIN_PASSWORD_LENGTH = 12;
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.@+-]{1,150}");
+
+    private final DSLContext dsl;
+    private final PasswordHasher hasher;
+
+    public UserAccounts(DSLContext dsl, PasswordHasher hasher) {
+        this.dsl = dsl;
+        this.hasher = hasher;
+    }
+
+    /**
+     * Changes a role and/or password, with history (never the password itself); a new password revokes the
+     * account's sessions.
+     */
+    public User update(User actor, long id, Role role, String password) {
+        if (password != null && password.length() < MIN_PASSWORD_LENGTH) {
+            throw UserErrorsException.of("VALIDATION",
+                    "A password needs at least " + MIN_PASSWORD_LENGTH + " characters", "password");
+        }
+        String hash = password == null ? null : hasher.hash(password);
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            User before = UserRepository.findById(tx, id).orElseThrow(
+                    () -> UserErrorsException.of("NOT_FOUND", "There is no account with ID " + id, "id"));
+            Changes changes = new Changes();
+            if (role != null && role != before.role()) {
+                if (actor != null && actor.id() == id) {
+                    throw UserErrorsException.of("VALIDATION", "You cannot change your own role", "role");
+                }
+                UserRepository.setRole(tx, id, role);
+                changes.compare("role", before.role().name(), role.name());
+            }
+            if (hash != null) {
+                UserRepository.setPasswordHash(tx, id, hash);
+                SessionRepository.revokeAll(tx, id);
+                changes.compare("password", "(set)", "(changed)");
+            }
+            if (!changes.isEmpty()) {
+                AuditLog.record(tx, actor, AuditAction.UPDATE, "user", id, before.username(), changes);
+            }
+            return UserRepository.findById(tx, id).orElseThrow();
+        });
+    }
+
+    /** Removes an account; its sessions go with it, its history stays under its username. */
+    public void delete(User actor, long id) {
+        dsl.transaction(cfg -> {
+            DSLContext tx = cfg.dsl();
+            if (actor != null && actor.id() == id) {
+                throw UserErrorsException.of("VALIDATION", "You cannot remove your own account", "id");
+            }
+            User user = UserRepository.findById(tx, id).orElseThrow(
+                    () -> UserErrorsException.of("NOT_FOUND", "There is no account with ID " + id, "id"));
+            UserRepository.delete(tx, id);
+            AuditLog.record(tx, actor, AuditAction.DELETE, "user", id, user.username(),
+                    new Changes().compare("username", user.username(), null).compare("role", user.role().name(), null));
+        });
+    }
+
+    /**
+     * Creates an account in one transaction with its history entry; {@code actor} null means the command line.
+     *
+     * @throws UserErrorsException for a bad username or password, or a username already taken (any case)
+     */
+    public User create(User actor, String username, String password, Role role) {
+        List<UserError> errors = new ArrayList<>();
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            errors.add(UserError.of("VALIDATION",
+                    "A username is 1 to 150 letters, digits and _ . @ + -", "input", "username"));
+        }
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            errors.add(UserError.of("VALIDATION",
+                    "A password needs at least " + MIN_PASSWORD_LENGTH + " characters", "input", "password"));
+        }
+        if (!errors.isEmpty()) {
+            throw new UserErrorsException(errors);
+        }
+        String hash = hasher.hash(password);
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            if (UserRepository.findCredentials(tx, username).isPresent()) {
+                throw UserErrorsException.of("DUPLICATE", "The username " + username + " is taken", "input", "username");
+            }
+            User user = UserRepository.insert(tx, username, hash, role);
+            AuditLog.record(tx, actor, AuditAction.CREATE, "user", user.id(), user.username(),
+                    new Changes().compare("username", null, user.username()).compare("role", null, role.name()));
+            return user;
+        });
+    }
+}

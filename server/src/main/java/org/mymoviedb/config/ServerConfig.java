@@ -1,0 +1,129 @@
+package org.mymoviedb.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.mymoviedb.db.EmbeddedPostgres;
+
+/**
+ * Everything the server is configured with, read once from the environment at startup.
+ *
+ * @param host              interface to listen on (HOST, default 0.0.0.0)
+ * @param port              HTTP port (PORT, default 8080)
+ * @param embeddedDataDir   data directory of the embedded PostgreSQL used when DATABASE_URL is not set
+ *                          (MYMOVIEDB_DATA_DIR, default ~/.local/share/mymoviedb/postgres)
+ * @param migrateOnStart    apply pending migrations at startup (MIGRATE_ON_START, default true)
+ * @param loadSampleData    import the bundled sample movies into an empty catalogue (LOAD_SAMPLE_DATA, default true)
+ * @param poolSize          database connections, and so the database executor's threads (DB_POOL_SIZE)
+ * @param queueCapacity     database tasks that may wait for a connection before requests are refused with
+ *                          SERVER_BUSY (DB_QUEUE_CAPACITY, default 10000)
+ * @param ioThreads         Undertow IO threads (IO_THREADS, default the number of cores)
+ * @param shutdownGraceSeconds how long SIGTERM waits for in-flight requests (SHUTDOWN_GRACE_SECONDS, default 20)
+ * @param sessionTtlHours   how long a sign-in lasts (SESSION_TTL_HOURS, default 12)
+ * @param limits            what one request may ask for
+ * @param persistedQueries  automatic persisted queries, or an allow-list
+ * @param corsAllowedOrigins origins whose browser pages may call the API (CORS_ALLOWED_ORIGINS, comma-separated;
+ *                          "*" for any; default none)
+ * @param resultCacheBytes  memory for cached answers to anonymous read queries; 0 switches the cache off
+ *                          (RESULT_CACHE_ENABLED, default true; RESULT_CACHE_MAX_MB, default 64)
+ */
+public record ServerConfig(
+        String host,
+        int port,
+        Path embeddedDataDir,
+        boolean migrateOnStart,
+        boolean loadSampleData,
+        int poolSize,
+        int queueCapacity,
+        int ioThreads,
+        int shutdownGraceSeconds,
+        int sessionTtlHours,
+        ApiLimits limits,
+        PersistedQueriesConfig persistedQueries,
+        List<String> corsAllowedOrigins,
+        long resultCacheBytes) {
+
+    /** Reads the configuration from environment variables, with the documented defaults. */
+    public static ServerConfig fromEnvironment(Map<String, String> env) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        String dataDir = env.get("MYMOVIEDB_DATA_DIR");
+        return new ServerConfig(
+                env.getOrDefault("HOST", "0.0.0.0"),
+                integer(env, "PORT", 8080, 0, 65535),
+                dataDir == null || dataDir.isBlank() ? EmbeddedPostgres.defaultDataDirectory() : Path.of(dataDir),
+                bool(env, "MIGRATE_ON_START", true),
+                bool(env, "LOAD_SAMPLE_DATA", true),
+                // A small pool keeps PostgreSQL busy without thrashing: cores * 2 plus a little for health checks.
+                integer(env, "DB_POOL_SIZE", Math.max(4, cores * 2 + 1), 1, 500),
+                integer(env, "DB_QUEUE_CAPACITY", 10_000, 1, 1_000_000),
+                integer(env, "IO_THREADS", Math.max(2, cores), 1, 256),
+                integer(env, "SHUTDOWN_GRACE_SECONDS", 20, 0, 3600),
+                integer(env, "SESSION_TTL_HOURS", 12, 1, 24 * 90),
+                new ApiLimits(
+                        integer(env, "MAX_QUERY_DEPTH", 15, 1, 1000),
+                        integer(env, "MAX_QUERY_COMPLEXITY", 25_000, 1, Integer.MAX_VALUE),
+                        integer(env, "MAX_ALIASES", 30, 0, 100_000),
+                        integer(env, "MAX_ROOT_FIELDS", 20, 1, 100_000),
+                        integer(env, "MAX_TOKENS", 15_000, 100, 10_000_000),
+                        integer(env, "MAX_BODY_BYTES", 1024 * 1024, 1024, 256 * 1024 * 1024),
+                        integer(env, "DB_STATEMENT_TIMEOUT_MS", 5_000, 0, 3_600_000),
+                        bool(env, "INTROSPECTION_ENABLED", true)),
+                persistedQueries(env),
+                origins(env.get("CORS_ALLOWED_ORIGINS")),
+                bool(env, "RESULT_CACHE_ENABLED", true)
+                        ? integer(env, "RESULT_CACHE_MAX_MB", 64, 1, 65_536) * 1024L * 1024L : 0L);
+    }
+
+    private static PersistedQueriesConfig persistedQueries(Map<String, String> env) {
+        String mode = env.getOrDefault("PERSISTED_QUERIES", "apq").trim().toUpperCase(java.util.Locale.ROOT);
+        PersistedQueriesConfig.Mode parsed;
+        try {
+            parsed = PersistedQueriesConfig.Mode.valueOf(mode);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("PERSISTED_QUERIES must be apq, allowlist or off, not " + mode);
+        }
+        String allowlist = env.get("PERSISTED_QUERIES_ALLOWLIST");
+        if (parsed == PersistedQueriesConfig.Mode.ALLOWLIST && (allowlist == null || allowlist.isBlank())) {
+            throw new IllegalArgumentException("PERSISTED_QUERIES=allowlist needs PERSISTED_QUERIES_ALLOWLIST: "
+                    + "a directory of .graphql files or an Apollo persisted-query manifest");
+        }
+        return new PersistedQueriesConfig(parsed, allowlist == null || allowlist.isBlank() ? null : Path.of(allowlist),
+                integer(env, "APQ_CACHE_SIZE", 10_000, 1, 10_000_000));
+    }
+
+    private static List<String> origins(String value) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(value.split(",")).map(String::trim).filter(o -> !o.isEmpty())
+                .map(o -> o.endsWith("/") ? o.substring(0, o.length() - 1) : o).toList();
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed < min || parsed > max) {
+                throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", not " + value);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'");
+        }
+    }
+
+    private static boolean bool(Map<String, String> env, String name, boolean fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        return switch (value.trim().toLowerCase()) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default -> throw new IllegalArgumentException(name + " must be true or false, not '" + value + "'");
+        };
+    }
+}

@@ -1,0 +1,78 @@
+package org.mymoviedb.data;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
+import org.mymoviedb.cache.CatalogueVersion;
+import org.mymoviedb.db.ConnectionSettings;
+
+/**
+ * The connection pool and the jOOQ context over it, with a statement counter on every query and a catalogue
+ * version that moves on with every commit.
+ */
+public final class Database implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+    private final DSLContext dsl;
+    private final StatementCounter statements = new StatementCounter();
+    private final CatalogueVersion catalogueVersion = new CatalogueVersion();
+
+    public Database(ConnectionSettings settings, int poolSize, int statementTimeoutMillis) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("mymoviedb");
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(poolSize);
+        config.setConnectionTimeout(10_000);
+        // Server-side prepared statements from the first execution: every query here repeats.
+        config.addDataSourceProperty("prepareThreshold", "1");
+        config.addDataSourceProperty("ApplicationName", "mymoviedb");
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+        // No statement may hold a connection for long: PostgreSQL cancels it (SQLSTATE 57014).
+        config.addDataSourceProperty("options", "-c statement_timeout=" + statementTimeoutMillis);
+        this.dataSource = new HikariDataSource(config);
+        this.dsl = DSL.using(new DefaultConfiguration()
+                .set(dataSource)
+                .set(SQLDialect.POSTGRES)
+                .set(new Settings().withExecuteLogging(false).withRenderSchema(false))
+                .set(statements)
+                .set(catalogueVersion));
+    }
+
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    public HikariDataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Moves on with every transaction this instance commits. */
+    public CatalogueVersion catalogueVersion() {
+        return catalogueVersion;
+    }
+
+    public StatementCounter statements() {
+        return statements;
+    }
+
+    /** Whether PostgreSQL answers right now. */
+    public boolean isReachable() {
+        try (var connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,55 @@
+package org.mymoviedb.graphql;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import graphql.ExecutionInput;
+import graphql.execution.preparsed.PreparsedDocumentEntry;
+import graphql.execution.preparsed.PreparsedDocumentProvider;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+
+/** Parsed and validated documents by query text (and operation name), so a repeated query skips parsing and validation. */
+public final class DocumentCache implements PreparsedDocumentProvider {
+
+    private final Cache<String, PreparsedDocumentEntry> documents;
+    private final LongAdder parses = new LongAdder();
+
+    public DocumentCache(long maximumDocuments) {
+        this.documents = Caffeine.newBuilder().maximumSize(maximumDocuments).build();
+    }
+
+    @Override
+    public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(
+            ExecutionInput input, Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
+        PreparsedDocumentEntry entry = documents.get(key(input.getQuery(), input.getOperationName()), k -> {
+            parses.increment();
+            return parseAndValidate.apply(input);
+        });
+        return CompletableFuture.completedFuture(entry);
+    }
+
+    /** The kind of the operation a request selects, if its document is cached and valid. */
+    public java.util.Optional<graphql.language.OperationDefinition.Operation> operation(String query,
+                                                                                         String operationName) {
+        PreparsedDocumentEntry entry = documents.getIfPresent(key(query, operationName));
+        if (entry == null || entry.hasErrors()) {
+            return java.util.Optional.empty();
+        }
+        var operations = entry.getDocument().getDefinitionsOfType(graphql.language.OperationDefinition.class);
+        return operations.stream()
+                .filter(op -> operationName == null ? operations.size() == 1 : operationName.equals(op.getName()))
+                .map(graphql.language.OperationDefinition::getOperation)
+                .findFirst();
+    }
+
+    private static String key(String query, String operationName) {
+        // Validation may look at the chosen operation, so it is part of the key.
+        return operationName == null ? query : operationName + '\u0000' + query;
+    }
+
+    /** How many times a document was parsed and validated, rather than served from the cache. */
+    public long parses() {
+        return parses.sum();
+    }
+}

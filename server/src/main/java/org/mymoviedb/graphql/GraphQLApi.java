@@ -1,0 +1,144 @@
+package org.mymoviedb.graphql;
+
+import graphql.ExecutionInput;
+import graphql.GraphQL;
+import graphql.introspection.Introspection;
+import graphql.parser.ParserOptions;
+import org.mymoviedb.config.ApiLimits;
+import graphql.scalars.ExtendedScalars;
+import graphql.language.ScalarTypeDefinition;
+import graphql.schema.GraphQLScalarType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.mymoviedb.auth.AuthDirective;
+import org.mymoviedb.auth.AuthFetchers;
+import org.mymoviedb.auth.Viewer;
+
+/**
+ * The GraphQL API: schema.graphqls wired to its fetchers, in this one place, and the entry point that runs a
+ * request with its own DataLoaders.
+ */
+public final class GraphQLApi {
+
+    /** The contract, bundled byte for byte from the repository root. */
+    public static final String SCHEMA_RESOURCE = "/schema.graphqls";
+
+    private final GraphQL graphQL;
+    private final GraphQLSchema schema;
+    private final Loaders loaders;
+    private final DocumentCache documents;
+    private final AuthFetchers auth;
+    private final ApiLimits limits;
+    private final ParserOptions parserOptions;
+
+    public GraphQLApi(Fetchers f, Loaders loaders, DocumentCache documents, ApiLimits limits) {
+        this.loaders = loaders;
+        this.limits = limits;
+        RequestLimits requestLimits = new RequestLimits(limits);
+        this.parserOptions = requestLimits.parserOptions();
+        this.documents = documents;
+        this.auth = f.auth();
+        TypeDefinitionRegistry contract = new SchemaParser().parse(schemaText());
+        RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
+                .scalar(describedByContract(ExtendedScalars.Date, contract))
+                .scalar(describedByContract(ExtendedScalars.DateTime, contract))
+                .directive(AuthDirective.NAME, new AuthDirective())
+                .type("Query", type -> type
+                        .dataFetcher("movies", f.movies()::movies)
+                        .dataFetcher("movie", f.movies()::movie)
+                        .dataFetcher("genres", f.genres()::genres)
+                        .dataFetcher("genre", f.genres()::genre)
+                        .dataFetcher("person", f.people()::person)
+                        .dataFetcher("people", f.people()::people)
+                        .dataFetcher("me", f.auth()::me)
+                        .dataFetcher("users", f.auth()::users)
+                        .dataFetcher("auditLog", f.history()::auditLog))
+                .type("Mutation", type -> type
+                        .dataFetcher("login", f.auth()::login)
+                        .dataFetcher("logout", f.auth()::logout)
+                        .dataFetcher("createMovie", f.movieMutations()::create)
+                        .dataFetcher("updateMovie", f.movieMutations()::update)
+                        .dataFetcher("deleteMovie", f.movieMutations()::delete)
+                        .dataFetcher("deleteMovies", f.movieMutations()::deleteAll)
+                        .dataFetcher("createGenre", f.genreMutations()::create)
+                        .dataFetcher("renameGenre", f.genreMutations()::rename)
+                        .dataFetcher("deleteGenre", f.genreMutations()::delete)
+                        .dataFetcher("createPerson", f.personMutations()::create)
+                        .dataFetcher("renamePerson", f.personMutations()::rename)
+                        .dataFetcher("deletePerson", f.personMutations()::delete)
+                        .dataFetcher("createUser", f.auth()::createUser)
+                        .dataFetcher("updateUser", f.auth()::updateUser)
+                        .dataFetcher("deleteUser", f.auth()::deleteUser))
+                .type("Movie", type -> type
+                        .dataFetcher("genres", f.movies()::genres)
+                        .dataFetcher("directors", f.movies()::directors)
+                        .dataFetcher("history", f.history()::movieHistory))
+                .type("Genre", type -> type.dataFetcher("movies", f.genres()::movies))
+                .type("Person", type -> type.dataFetcher("directed", f.people()::directed))
+                .build();
+        this.schema = new SchemaGenerator().makeExecutableSchema(contract, wiring);
+        this.graphQL = GraphQL.newGraphQL(schema)
+                .defaultDataFetcherExceptionHandler(new ApiErrorHandler())
+                .preparsedDocumentProvider(documents)
+                .instrumentation(requestLimits.instrumentation())
+                .build();
+    }
+
+    /** The text of schema.graphqls as bundled in the jar. */
+    public static String schemaText() {
+        try (InputStream in = GraphQLApi.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(SCHEMA_RESOURCE + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The library's scalar, described as schema.graphqls describes it, so the served schema is the contract. */
+    private static GraphQLScalarType describedByContract(GraphQLScalarType scalar, TypeDefinitionRegistry contract) {
+        ScalarTypeDefinition definition = contract.scalars().get(scalar.getName());
+        String description = definition == null || definition.getDescription() == null ? scalar.getDescription()
+                : definition.getDescription().getContent();
+        return scalar.transform(builder -> builder.description(description));
+    }
+
+    /** Runs one request; the result is the spec's response map, every error with an {@code extensions.code}. */
+    public CompletableFuture<Map<String, Object>> execute(GraphQLRequest request) {
+        ExecutionInput input = ExecutionInput.newExecutionInput()
+                .query(request.query())
+                .operationName(request.operationName())
+                .variables(request.variables())
+                .dataLoaderRegistry(loaders.newRegistry())
+                .extensions(request.extensions())
+                .graphQLContext(Map.of(
+                        Viewer.KEY, new Viewer(request.bearerToken(), request.clientAddress(), auth::lookup),
+                        ParserOptions.class, parserOptions,
+                        Introspection.INTROSPECTION_DISABLED, !limits.introspection()))
+                .build();
+        return graphQL.executeAsync(input).thenApply(ResponseErrors::toSpecification);
+    }
+
+    /** The parser options requests are read with (the token limit). */
+    public ParserOptions parserOptions() {
+        return parserOptions;
+    }
+
+    public GraphQLSchema schema() {
+        return schema;
+    }
+
+    public DocumentCache documents() {
+        return documents;
+    }
+}

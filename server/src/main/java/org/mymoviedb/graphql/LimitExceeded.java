@@ -1,0 +1,20 @@
+package org.mymoviedb.graphql;
+
+import graphql.execution.AbortExecutionException;
+import java.util.Map;
+
+/** A request refused for asking too much, before any field is fetched. */
+public final class LimitExceeded extends AbortExecutionException {
+
+    private final ErrorCode code;
+
+    public LimitExceeded(ErrorCode code, String message) {
+        super(message);
+        this.code = code;
+    }
+
+    @Override
+    public Map<String, Object> getExtensions() {
+        return Map.of("code", code.name());
+    }
+}

@@ -1,0 +1,124 @@
+package org.mymoviedb.graphql;
+
+import graphql.analysis.FieldComplexityCalculator;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.language.Field;
+import graphql.language.NodeTraverser;
+import graphql.language.NodeVisitorStub;
+import graphql.language.OperationDefinition;
+import graphql.parser.ParserOptions;
+import graphql.schema.GraphQLTypeUtil;
+import graphql.util.TraversalControl;
+import graphql.util.TraverserContext;
+import java.util.List;
+import org.mymoviedb.config.ApiLimits;
+
+/**
+ * The per-request limits graphql-java enforces before execution: depth, cost, aliases, root fields; and the
+ * parser's token limit. Each refusal carries its own error code.
+ */
+public final class RequestLimits {
+
+    /** What a list field of unknown size counts as, in the cost estimate (a movie's genres, say). */
+    private static final int UNSIZED_LIST = 5;
+
+    private final ApiLimits limits;
+
+    public RequestLimits(ApiLimits limits) {
+        this.limits = limits;
+    }
+
+    /** Parser options for each request: stop reading a document after maxTokens tokens. */
+    public ParserOptions parserOptions() {
+        return ParserOptions.getDefaultOperationParserOptions().transform(b -> b.maxTokens(limits.maxTokens()));
+    }
+
+    public Instrumentation instrumentation() {
+        return new ChainedInstrumentation(List.of(new DocumentShape(), depth(), complexity()));
+    }
+
+    private Instrumentation depth() {
+        return new MaxQueryDepthInstrumentation(limits.maxDepth()) {
+            @Override
+            protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
+                return new LimitExceeded(ErrorCode.MAX_DEPTH_EXCEEDED,
+                        "This query nests " + depth + " levels deep; at most " + maxDepth + " are allowed");
+            }
+        };
+    }
+
+    private Instrumentation complexity() {
+        return new MaxQueryComplexityInstrumentation(limits.maxComplexity(), costOfField()) {
+            @Override
+            protected AbortExecutionException mkAbortException(int complexity, int maxComplexity) {
+                return new LimitExceeded(ErrorCode.MAX_COMPLEXITY_EXCEEDED, "This query would resolve about "
+                        + complexity + " fields; at most " + maxComplexity + " are allowed. Ask for smaller pages.");
+            }
+        };
+    }
+
+    /**
+     * One per field; a connection multiplies what it selects by its page size, other lists by a guess.
+     * Introspection reads the schema in memory and is not multiplied. Saturates instead of overflowing.
+     */
+    private static FieldComplexityCalculator costOfField() {
+        return (env, childComplexity) -> {
+            boolean introspection = env.getParentType().getName().startsWith("__")
+                    || env.getField().getName().startsWith("__");
+            long factor = 1;
+            if (!introspection && env.getFieldDefinition().getArgument("first") != null) {
+                Object first = env.getArguments().get("first");
+                Object last = env.getArguments().get("last");
+                factor = Math.max(1, first instanceof Integer f ? f : last instanceof Integer l ? l
+                        : PageRequest.DEFAULT_SIZE);
+            } else if (!introspection && !isConnectionEdges(env)
+                    && GraphQLTypeUtil.isList(GraphQLTypeUtil.unwrapNonNull(env.getFieldDefinition().getType()))) {
+                factor = UNSIZED_LIST;
+            }
+            return (int) Math.min(Integer.MAX_VALUE, 1 + factor * childComplexity);
+        };
+    }
+
+    /** A connection's edges: already counted by the connection's page size. */
+    private static boolean isConnectionEdges(graphql.analysis.FieldComplexityEnvironment env) {
+        return env.getField().getName().equals("edges") && env.getParentType().getName().endsWith("Connection");
+    }
+
+    /** Counts aliases in the whole document and the operation's top-level fields. */
+    private final class DocumentShape extends SimplePerformantInstrumentation {
+        @Override
+        public InstrumentationContext<graphql.ExecutionResult> beginExecuteOperation(
+                InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+            OperationDefinition operation = parameters.getExecutionContext().getOperationDefinition();
+            int rootFields = operation.getSelectionSet().getSelections().size();
+            if (rootFields > limits.maxRootFields()) {
+                throw new LimitExceeded(ErrorCode.MAX_ROOT_FIELDS_EXCEEDED, "This operation asks for " + rootFields
+                        + " top-level fields; at most " + limits.maxRootFields() + " are allowed");
+            }
+            int[] aliases = {0};
+            new NodeTraverser().depthFirst(new NodeVisitorStub() {
+                @Override
+                public TraversalControl visitField(Field field, TraverserContext<graphql.language.Node> context) {
+                    if (field.getAlias() != null) {
+                        aliases[0]++;
+                    }
+                    return TraversalControl.CONTINUE;
+                }
+            }, parameters.getExecutionContext().getDocument().getDefinitions());
+            if (aliases[0] > limits.maxAliases()) {
+                throw new LimitExceeded(ErrorCode.MAX_ALIASES_EXCEEDED, "This document uses " + aliases[0]
+                        + " aliases; at most " + limits.maxAliases() + " are allowed");
+            }
+            return SimpleInstrumentationContext.noOp();
+        }
+    }
+}

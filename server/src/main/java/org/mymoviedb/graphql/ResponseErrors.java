@@ -1,0 +1,68 @@
+package org.mymoviedb.graphql;
+
+import graphql.ErrorClassification;
+import graphql.ErrorType;
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.introspection.IntrospectionDisabledError;
+import graphql.validation.ValidationError;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Gives every error in a result a stable {@code extensions.code}, including graphql-java's own. */
+public final class ResponseErrors {
+
+    private ResponseErrors() {
+    }
+
+    /** The result as the JSON-ready map of the GraphQL spec, each error with a code. */
+    public static Map<String, Object> toSpecification(ExecutionResult result) {
+        Map<String, Object> spec = result.toSpecification();
+        if (result.getErrors().isEmpty()) {
+            return spec;
+        }
+        List<Map<String, Object>> errors = new ArrayList<>();
+        for (GraphQLError error : result.getErrors()) {
+            Map<String, Object> map = new LinkedHashMap<>(error.toSpecification());
+            Map<String, Object> extensions = new LinkedHashMap<>();
+            if (error.getExtensions() != null) {
+                extensions.putAll(error.getExtensions());
+            }
+            extensions.putIfAbsent("code", codeOf(error).name());
+            // graphql-java adds its classification; the code is the one contract clients rely on.
+            extensions.remove("classification");
+            map.put("extensions", extensions);
+            errors.add(map);
+        }
+        Map<String, Object> withCodes = new LinkedHashMap<>(spec);
+        withCodes.put("errors", errors);
+        return withCodes;
+    }
+
+    static ErrorCode codeOf(GraphQLError error) {
+        ErrorClassification type = error.getErrorType();
+        if (error instanceof IntrospectionDisabledError) {
+            return ErrorCode.INTROSPECTION_DISABLED;
+        }
+        if (type == ErrorType.InvalidSyntax) {
+            // graphql-java stops parsing past ParserOptions.maxTokens and says so in the message.
+            String message = String.valueOf(error.getMessage());
+            return message.contains("tokens have been presented")
+                    ? ErrorCode.MAX_TOKENS_EXCEEDED : ErrorCode.GRAPHQL_PARSE_FAILED;
+        }
+        if (error instanceof ValidationError) {
+            return ErrorCode.GRAPHQL_VALIDATION_FAILED;
+        }
+        if (type == ErrorType.ValidationError) {
+            return ErrorCode.BAD_USER_INPUT; // variables that do not coerce to their declared types
+        }
+        return ErrorCode.INTERNAL_SERVER_ERROR;
+    }
+
+    /** A one-error response for requests that never reached GraphQL (bad JSON, no query). */
+    public static Map<String, Object> requestError(ErrorCode code, String message) {
+        return Map.of("errors", List.of(Map.of("message", message, "extensions", Map.of("code", code.name()))));
+    }
+}

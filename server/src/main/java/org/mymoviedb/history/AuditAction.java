@@ -1,0 +1,6 @@
+package org.mymoviedb.history;
+
+/** The kinds of write history records. */
+public enum AuditAction {
+    CREATE, UPDATE, DELETE
+}

@@ -1,0 +1,13 @@
+package org.mymoviedb.history;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** One write, as history keeps it. */
+public record AuditEntry(long id, OffsetDateTime at, String username, AuditAction action, String entityType,
+                         long entityId, String entityLabel, List<FieldChange> changes) {
+
+    /** One changed field; before and after are JSON text. */
+    public record FieldChange(String field, String before, String after) {
+    }
+}

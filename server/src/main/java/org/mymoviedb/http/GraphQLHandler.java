@@ -1,0 +1,166 @@
+package org.mymoviedb.http;
+
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RequestTooBigException;
+import io.undertow.util.Headers;
+import io.undertow.util.Methods;
+import io.undertow.util.SameThreadExecutor;
+import graphql.language.OperationDefinition;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import org.mymoviedb.cache.ResultCache;
+import org.mymoviedb.graphql.ErrorCode;
+import org.mymoviedb.graphql.GraphQLApi;
+import org.mymoviedb.graphql.GraphQLRequest;
+import org.mymoviedb.graphql.PersistedQueries;
+import org.mymoviedb.graphql.ResponseErrors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * POST and GET /graphql, after the GraphQL-over-HTTP spec. Runs on Undertow's IO threads: it reads the body without
+ * blocking, hands the request to GraphQL, whose database work runs on the database executor, and writes the
+ * response when that completes.
+ */
+public final class GraphQLHandler implements HttpHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphQLHandler.class);
+
+    private final GraphQLApi api;
+    private final PersistedQueries persistedQueries;
+    private final ResultCache cache;
+    private final LongAdder requests = new LongAdder();
+
+    /** {@code cache} may be null: every request is then executed. */
+    public GraphQLHandler(GraphQLApi api, PersistedQueries persistedQueries, ResultCache cache) {
+        this.api = api;
+        this.persistedQueries = persistedQueries;
+        this.cache = cache;
+    }
+
+    /** GraphQL requests answered or being answered since start. */
+    public long requests() {
+        return requests.sum();
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) {
+        requests.increment();
+        ResponseFormat format;
+        try {
+            format = ResponseFormat.negotiate(exchange.getRequestHeaders().getFirst(Headers.ACCEPT));
+        } catch (HttpProblem problem) {
+            ResponseFormat.sendProblemAsJson(exchange, problem);
+            return;
+        }
+        try {
+            if (exchange.getRequestMethod().equals(Methods.GET)) {
+                GraphQLRequest request = RequestReader.fromQueryParameters(exchange.getQueryParameters());
+                exchange.dispatch(SameThreadExecutor.INSTANCE, () -> execute(exchange, format, request, true));
+            } else if (exchange.getRequestMethod().equals(Methods.POST)) {
+                requireJsonBody(exchange);
+                exchange.getRequestReceiver().receiveFullBytes(
+                        (ex, body) -> ex.dispatch(SameThreadExecutor.INSTANCE, () -> {
+                            try {
+                                execute(ex, format, RequestReader.fromJsonBody(body), false);
+                            } catch (HttpProblem problem) {
+                                format.sendProblem(ex, problem);
+                            }
+                        }),
+                        (ex, failure) -> {
+                            if (failure instanceof RequestTooBigException) {
+                                format.sendProblem(ex, new HttpProblem(413, ErrorCode.PAYLOAD_TOO_LARGE,
+                                        "The request body is larger than this server accepts"));
+                            } else {
+                                log.debug("Could not read a request body", failure);
+                                ex.endExchange();
+                            }
+                        });
+            } else {
+                exchange.getResponseHeaders().put(Headers.ALLOW, "GET, POST");
+                throw new HttpProblem(405, ErrorCode.METHOD_NOT_ALLOWED, "/graphql takes GET (queries) and POST");
+            }
+        } catch (HttpProblem problem) {
+            format.sendProblem(exchange, problem);
+        }
+    }
+
+    private static void requireJsonBody(HttpServerExchange exchange) {
+        String contentType = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
+        String mediaType = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase();
+        if (!mediaType.equals("application/json")) {
+            throw new HttpProblem(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    "POST /graphql takes Content-Type: application/json");
+        }
+    }
+
+    private void execute(HttpServerExchange exchange, ResponseFormat format, GraphQLRequest received, boolean get) {
+        GraphQLRequest request;
+        try {
+            request = persistedQueries.resolve(received)
+                    .from(bearerToken(exchange), exchange.getSourceAddress().getAddress().getHostAddress());
+        } catch (PersistedQueries.Refused refused) {
+            // Apollo's clients expect PersistedQueryNotFound as a GraphQL error: 200 in the legacy media type.
+            boolean graphqlError = refused.code() != ErrorCode.BAD_REQUEST && format == ResponseFormat.JSON;
+            format.send(exchange, graphqlError ? 200 : 400,
+                    ResponseErrors.requestError(refused.code(), refused.getMessage()));
+            return;
+        }
+        if (get && writes(request)) {
+            exchange.getResponseHeaders().put(Headers.ALLOW, "POST");
+            format.sendProblem(exchange, new HttpProblem(405, ErrorCode.METHOD_NOT_ALLOWED,
+                    "Mutations go over POST; GET only reads"));
+            return;
+        }
+        // Answers depend on who asks once a token is involved: only anonymous requests share cached answers.
+        ResultCache.Key key = cache == null || request.bearerToken() != null ? null : new ResultCache.Key(
+                request.query(), request.operationName(), request.variables(), format.name());
+        if (key != null) {
+            ResultCache.Answer cached = cache.get(key);
+            if (cached != null) {
+                format.sendBytes(exchange, cached.status(), cached.body());
+                return;
+            }
+        }
+        long version = key == null ? 0 : cache.versionNow();
+        api.execute(request).whenComplete((result, failure) -> {
+            if (failure != null) {
+                log.error("GraphQL execution failed", failure);
+                format.send(exchange, 500, ResponseErrors.requestError(ErrorCode.INTERNAL_SERVER_ERROR,
+                        "Internal server error"));
+                return;
+            }
+            int status = format.statusOf(result);
+            byte[] body = Json.MAPPER.writeValueAsBytes(result);
+            if (key != null && cacheable(request, result)) {
+                cache.put(key, new ResultCache.Answer(version, status, body));
+            }
+            format.sendBytes(exchange, status, body);
+        });
+    }
+
+    /** Whether a GET would write: from the cached parse when there is one, else by parsing the document. */
+    private boolean writes(GraphQLRequest request) {
+        return api.documents().operation(request.query(), request.operationName())
+                .map(op -> op != OperationDefinition.Operation.QUERY)
+                .orElseGet(() -> OperationKind.writes(request.query(), request.operationName(), api.parserOptions()));
+    }
+
+    /** A read that went through without errors (errors may be passing: a timeout, a full queue). */
+    private boolean cacheable(GraphQLRequest request, Map<String, Object> result) {
+        return !result.containsKey("errors") && result.containsKey("data")
+                && api.documents().operation(request.query(), request.operationName())
+                .map(op -> op == OperationDefinition.Operation.QUERY).orElse(false);
+    }
+
+    /** The token of {@code Authorization: Bearer <token>}, or null. */
+    private static String bearerToken(HttpServerExchange exchange) {
+        String header = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = header.substring(7).trim();
+        return token.isEmpty() ? null : token;
+    }
+}

@@ -1,0 +1,86 @@
+package org.mymoviedb.http;
+
+import java.util.Deque;
+import java.util.Map;
+import org.mymoviedb.graphql.ErrorCode;
+import org.mymoviedb.graphql.GraphQLRequest;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads a GraphQL request from GET parameters or a JSON body, as the GraphQL-over-HTTP spec lays them out:
+ * {@code query}, {@code operationName}, and {@code variables} and {@code extensions} as JSON objects. The query may
+ * be missing when a persisted query's hash stands for it.
+ */
+final class RequestReader {
+
+    private RequestReader() {
+    }
+
+    static GraphQLRequest fromQueryParameters(Map<String, Deque<String>> params) {
+        return new GraphQLRequest(
+                blankToNull(first(params, "query")),
+                blankToNull(first(params, "operationName")),
+                object(jsonParameter(params, "variables"), "variables"),
+                object(jsonParameter(params, "extensions"), "extensions"),
+                null, null);
+    }
+
+    static GraphQLRequest fromJsonBody(byte[] body) {
+        JsonNode root = parse(body, "The request body");
+        if (!root.isObject()) {
+            throw badRequest("The request body must be a JSON object with a 'query'");
+        }
+        JsonNode query = root.get("query");
+        if (query != null && !query.isNull() && !query.isString()) {
+            throw badRequest("'query' must be a string");
+        }
+        JsonNode operationName = root.get("operationName");
+        if (operationName != null && !operationName.isNull() && !operationName.isString()) {
+            throw badRequest("'operationName' must be a string");
+        }
+        return new GraphQLRequest(
+                query == null || query.isNull() ? null : blankToNull(query.asString()),
+                operationName == null || operationName.isNull() ? null : blankToNull(operationName.asString()),
+                object(root.get("variables"), "variables"),
+                object(root.get("extensions"), "extensions"),
+                null, null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(JsonNode node, String name) {
+        if (node == null || node.isNull()) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            throw badRequest("'" + name + "' must be a JSON object");
+        }
+        return Json.MAPPER.convertValue(node, Map.class);
+    }
+
+    private static JsonNode jsonParameter(Map<String, Deque<String>> params, String name) {
+        String value = first(params, name);
+        return value == null || value.isBlank() ? null : parse(value, "The '" + name + "' parameter");
+    }
+
+    private static JsonNode parse(Object source, String what) {
+        try {
+            return source instanceof byte[] bytes ? Json.MAPPER.readTree(bytes) : Json.MAPPER.readTree((String) source);
+        } catch (JacksonException e) {
+            throw badRequest(what + " is not valid JSON");
+        }
+    }
+
+    private static HttpProblem badRequest(String message) {
+        return new HttpProblem(400, ErrorCode.BAD_REQUEST, message);
+    }
+
+    private static String first(Map<String, Deque<String>> params, String name) {
+        Deque<String> values = params.get(name);
+        return values == null || values.isEmpty() ? null : values.getFirst();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

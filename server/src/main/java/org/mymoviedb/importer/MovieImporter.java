@@ -1,0 +1,84 @@
+package org.mymoviedb.importer;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.mymoviedb.cache.CatalogueChanges;
+import org.jooq.exception.DataAccessException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Imports rows into the catalogue: adds new movies, fills in what existing ones lack, and is idempotent. Commits
+ * every {@code batchSize} rows, so a crash loses only the batch in progress; a row the database refuses is rolled
+ * back to its own savepoint and reported as a rejection, and the rest go on.
+ */
+public final class MovieImporter {
+
+    public static final int DEFAULT_BATCH_SIZE = 500;
+
+    private static final Logger LOG = LoggerFactory.getLogger(MovieImporter.class);
+
+    private final DSLContext dsl;
+    private final int batchSize;
+
+    public MovieImporter(DSLContext dsl) {
+        this(dsl, DEFAULT_BATCH_SIZE);
+    }
+
+    public MovieImporter(DSLContext dsl, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, not " + batchSize);
+        }
+        this.dsl = dsl;
+        this.batchSize = batchSize;
+    }
+
+    /** Reads {@code file} with a {@link MovieFileReader} on the system clock and imports its rows. */
+    public ImportReport importFile(Path file) {
+        return importRows(file.getFileName().toString(), new MovieFileReader().read(file));
+    }
+
+    /** Imports {@code rows}; {@code source} names them in the report. Rejections pass straight through. */
+    public ImportReport importRows(String source, List<? extends RowOutcome> rows) {
+        Tally total = new Tally();
+        for (int start = 0; start < rows.size(); start += batchSize) {
+            List<? extends RowOutcome> batch = rows.subList(start, Math.min(start + batchSize, rows.size()));
+            total.add(dsl.transactionResult(configuration -> {
+                Tally tally = importBatch(configuration.dsl(), batch);
+                CatalogueChanges.announce(configuration.dsl()); // running servers drop cached answers
+                return tally;
+            }));
+            LOG.debug("{}: committed rows {} to {}", source, start + 1, start + batch.size());
+        }
+        return total.report(source, rows.size());
+    }
+
+    private static Tally importBatch(DSLContext tx, List<? extends RowOutcome> batch) {
+        Tally tally = new Tally();
+        MovieWriter writer = new MovieWriter();
+        for (RowOutcome outcome : batch) {
+            if (outcome instanceof Rejection rejection) {
+                tally.reject(rejection);
+            } else if (outcome instanceof MovieImportRow row) {
+                try {
+                    // A nested transaction is a savepoint: a failing row undoes only itself.
+                    tally.count(tx.transactionResult(savepoint -> writer.write(savepoint.dsl(), row)));
+                } catch (DataAccessException e) {
+                    writer.forgetIds();
+                    tally.reject(new Rejection(row.label(), row.title(), "the database refused it: " + reason(e)));
+                }
+            }
+        }
+        return tally;
+    }
+
+    // The server's own words ("new row for relation ... violates check constraint ..."), without the SQL.
+    private static String reason(DataAccessException e) {
+        SQLException sql = e.getCause(SQLException.class);
+        String message = sql != null && sql.getMessage() != null ? sql.getMessage() : e.getMessage();
+        String firstLine = message.lines().findFirst().orElse(message).strip();
+        return firstLine.startsWith("ERROR: ") ? firstLine.substring("ERROR: ".length()) : firstLine;
+    }
+}

@@ -1,0 +1,35 @@
+package org.mymoviedb.importer;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** Counts of an import in progress, added up batch by batch. */
+final class Tally {
+
+    private final Map<RowResult, Integer> results = new EnumMap<>(RowResult.class);
+    private final List<Rejection> rejections = new ArrayList<>();
+
+    void count(RowResult result) {
+        results.merge(result, 1, Integer::sum);
+    }
+
+    void reject(Rejection rejection) {
+        rejections.add(rejection);
+    }
+
+    void add(Tally other) {
+        other.results.forEach((result, n) -> results.merge(result, n, Integer::sum));
+        rejections.addAll(other.rejections);
+    }
+
+    ImportReport report(String source, int rowsRead) {
+        return new ImportReport(source, rowsRead, countOf(RowResult.ADDED), countOf(RowResult.UPDATED),
+                countOf(RowResult.UNCHANGED), rejections);
+    }
+
+    private int countOf(RowResult result) {
+        return results.getOrDefault(result, 0);
+    }
+}

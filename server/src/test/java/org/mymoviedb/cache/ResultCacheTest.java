@@ -1,0 +1,131 @@
+package org.mymoviedb.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.mymoviedb.auth.Role;
+import org.mymoviedb.http.Json;
+import org.mymoviedb.testing.Catalogue;
+import org.mymoviedb.testing.CommandRun;
+import org.mymoviedb.testing.TestDatabase;
+import org.mymoviedb.testing.TestServer;
+import tools.jackson.databind.JsonNode;
+
+/** The result cache for anonymous reads: never stale after a write, and invisible in what it answers. */
+class ResultCacheTest {
+
+    private static final String TITLES = "{ movies(first: 50) { totalCount edges { node { title rating version } } } }";
+    private static final String UPDATE = "mutation($id: ID!, $v: Int!, $r: Int) { updateMovie(id: $id, "
+            + "expectedVersion: $v, input: {rating: $r}) { movie { version } userErrors { code } } }";
+
+    @Test
+    void aReadAfterACommittedWriteNeverSeesTheOldValue() {
+        try (TestServer server = TestServer.start()) {
+            long id = new Catalogue(server.database().dsl()).movie("Le Bonheur", LocalDate.of(1965, 2, 10), 50, 80);
+            String editor = server.signedIn("editor", Role.EDITOR);
+            String read = "{ movie(id: \"" + id + "\") { rating version } }";
+            long hitsBefore = metric(server, "mymoviedb_result_cache_hits_total");
+            for (int i = 1; i <= 30; i++) {
+                JsonNode before = server.query(read).get("data").get("movie");
+                assertThat(server.query(read).get("data").get("movie")).isEqualTo(before);
+                int version = before.get("version").asInt();
+                JsonNode written = server.queryAs(editor, UPDATE, Map.of("id", String.valueOf(id), "v", version,
+                        "r", (50 + i) % 101)).get("data").get("updateMovie");
+                assertThat(written.get("userErrors").isEmpty()).isTrue();
+                JsonNode after = server.query(read).get("data").get("movie");
+                assertThat(after.get("rating").asInt()).as("round %d", i).isEqualTo((50 + i) % 101);
+                assertThat(after.get("version").asInt()).isEqualTo(version + 1);
+            }
+            // The repeated reads were answered from the cache: the test exercised it.
+            assertThat(metric(server, "mymoviedb_result_cache_hits_total") - hitsBefore).isGreaterThanOrEqualTo(30);
+        }
+    }
+
+    @Test
+    void anotherInstancesWriteReachesThisCacheThroughPostgres() throws Exception {
+        try (TestDatabase shared = TestDatabase.create()) {
+            long id = new Catalogue(shared.dsl()).movie("Vagabond", LocalDate.of(1985, 12, 4), 70, 105);
+            String read = "{ movie(id: \"" + id + "\") { rating } }";
+            try (TestServer reader = TestServer.startOn(shared)) {
+                assertThat(reader.query(read).get("data").get("movie").get("rating").asInt()).isEqualTo(70);
+                assertThat(reader.query(read).get("data").get("movie").get("rating").asInt()).isEqualTo(70);
+                // A write by another process: the import command, as an editor's script would run it.
+                java.nio.file.Path file = java.nio.file.Files.createTempFile("vagabond", ".json");
+                java.nio.file.Files.writeString(file, "[{\"model\": \"movies.movie\", \"pk\": 1, \"fields\": "
+                        + "{\"title\": \"Le Bonheur\", \"release_date\": \"1965-02-10\", \"rating\": 75, "
+                        + "\"duration\": \"01:20:00\", \"director\": \"Agnès Varda\", \"genre\": \"Drama\"}}]");
+                shared.dsl().execute("update movie set rating = 99 where id = ?", id);
+                CommandRun.of(Map.of("DATABASE_URL", CommandRun.databaseUrl(shared.settings())), "", "import",
+                        file.toString());
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                int seen = 70;
+                while (seen != 99 && System.nanoTime() < deadline) {
+                    seen = reader.query(read).get("data").get("movie").get("rating").asInt();
+                    Thread.sleep(50);
+                }
+                assertThat(seen).as("the other process's commit was announced").isEqualTo(99);
+            }
+        }
+    }
+
+    @Test
+    void cacheOnAndOffGiveTheSameAnswers() {
+        try (TestDatabase shared = TestDatabase.create()) {
+            new Catalogue(shared.dsl()).manyMovies(120);
+            List<String> queries = List.of(
+                    TITLES,
+                    "{ movies(first: 7, orderBy: [{field: RATING, direction: DESC}, {field: TITLE}]) { edges { cursor "
+                            + "node { title genres { name } directors { name } } } pageInfo { hasNextPage endCursor } } }",
+                    "{ movies(last: 5, filter: {genres: [\"drama\"], releaseYear: {min: 1960, max: 1990}}) { totalCount "
+                            + "edges { node { title releaseDate runtime { minutes iso8601 } } } } }",
+                    "{ genres { id name movies(first: 3) { totalCount } } }",
+                    "{ people(search: \"a\", first: 3) { totalCount edges { node { name directed(first: 2) { edges { node { title } } } } } } }",
+                    "{ movie(id: \"1\") { title } }",
+                    "{ movie(id: \"999999\") { title } }",
+                    "{ movies(first: -1) { totalCount } }",
+                    "{ nosuchfield }",
+                    "{ me { username } }");
+            List<String> withCache = new ArrayList<>();
+            List<String> withoutCache = new ArrayList<>();
+            try (TestServer cached = TestServer.startOn(shared)) {
+                for (String q : queries) {
+                    String first = body(cached, q);
+                    assertThat(body(cached, q)).as("a repeat of %s", q).isEqualTo(first);
+                    withCache.add(first);
+                }
+            }
+            try (TestServer plain = TestServer.startOn(shared, Map.of("RESULT_CACHE_ENABLED", "false"))) {
+                for (String q : queries) {
+                    withoutCache.add(body(plain, q));
+                }
+            }
+            assertThat(withCache).containsExactlyElementsOf(withoutCache);
+        }
+    }
+
+    @Test
+    void signedInRequestsAreNeverAnsweredFromTheCache() {
+        try (TestServer server = TestServer.start()) {
+            String editor = server.signedIn("editor", Role.EDITOR);
+            server.query("{ me { username } }");
+            JsonNode me = server.queryAs(editor, "{ me { username } }", Map.of()).get("data").get("me");
+            assertThat(me.get("username").asString()).isEqualTo("editor");
+        }
+    }
+
+    private static String body(TestServer server, String query) {
+        HttpResponse<String> response = server.post(Json.MAPPER.writeValueAsString(Map.of("query", query)));
+        return response.statusCode() + " " + response.body();
+    }
+
+    private static long metric(TestServer server, String name) {
+        String metrics = server.send(java.net.http.HttpRequest.newBuilder(server.uri("/metrics")).GET().build()).body();
+        return metrics.lines().filter(l -> l.startsWith(name + " ")).mapToLong(l -> Long.parseLong(l.split(" ")[1]))
+                .findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,116 @@
+package org.mymoviedb.graphql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import graphql.introspection.IntrospectionQuery;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.mymoviedb.http.Json;
+import org.mymoviedb.testing.Catalogue;
+import org.mymoviedb.testing.TestServer;
+import tools.jackson.databind.JsonNode;
+
+/** Each limit refuses with its own code, before the database is touched; real-world queries stay well inside. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AbuseLimitsTest {
+
+    private TestServer server;
+
+    @BeforeAll
+    void start() {
+        server = TestServer.start();
+        new Catalogue(server.database().dsl()).manyMovies(30);
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void aDepth50QueryIsRefused() {
+        String fiftyDeep = "{ " + "a: movies { edges { node { genres { ".repeat(13) + "name" + " } } } }".repeat(13) + " }";
+        assertRefusedBeforeTheDatabase(fiftyDeep, "MAX_DEPTH_EXCEEDED");
+    }
+
+    @Test
+    void listArgumentsMultiplyTheCost() {
+        String expensive = "{ movies(first: 100) { edges { node { directors { directed(first: 100) { edges { node { "
+                + "genres { movies(first: 100) { totalCount } } } } } } } } } }";
+        assertRefusedBeforeTheDatabase(expensive, "MAX_COMPLEXITY_EXCEEDED");
+    }
+
+    @Test
+    void tooManyAliasesAndRootFieldsAreRefused() {
+        String aliases = "{ movies { edges { node { " + IntStream.range(0, 31).mapToObj(i -> "t" + i + ": title")
+                .collect(Collectors.joining(" ")) + " } } } }";
+        assertRefusedBeforeTheDatabase(aliases, "MAX_ALIASES_EXCEEDED");
+        String roots = "{ " + IntStream.range(0, 21).mapToObj(i -> "__typename").collect(Collectors.joining(" ")) + " }";
+        assertRefusedBeforeTheDatabase(roots, "MAX_ROOT_FIELDS_EXCEEDED");
+    }
+
+    @Test
+    void aMegabyteAliasBombStopsTheParser() {
+        StringBuilder bomb = new StringBuilder("{ ");
+        int i = 0;
+        while (bomb.length() < 1_000_000) {
+            bomb.append("m").append(i++).append(": movies { totalCount } ");
+        }
+        bomb.append("}");
+        assertRefusedBeforeTheDatabase(bomb.toString(), "MAX_TOKENS_EXCEEDED");
+    }
+
+    @Test
+    void theAdminsAndDocumentedQueriesAndIntrospectionFitComfortably() {
+        String[] everyday = {
+            IntrospectionQuery.INTROSPECTION_QUERY,
+            "{ movies(first: 100, orderBy: [{field: RATING, direction: DESC}]) { totalCount edges { cursor node { id "
+                    + "title releaseDate rating runtime { minutes iso8601 } genres { id name } directors { id name } "
+                    + "createdAt updatedAt version } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }",
+            "{ genres { id name movies(first: 5) { totalCount edges { node { title } } } } }",
+            "{ people(first: 50) { edges { node { name directed(first: 10) { edges { node { title genres { name } } } } } } } }",
+        };
+        for (String query : everyday) {
+            JsonNode response = server.query(query);
+            assertThat(response.get("errors")).as("errors for %s: %s", query, response).isNull();
+        }
+    }
+
+    @Test
+    void introspectionCanBeSwitchedOff() {
+        try (TestServer production = TestServer.start(Map.of("INTROSPECTION_ENABLED", "false"))) {
+            JsonNode response = production.query("{ __schema { types { name } } }");
+            assertThat(response.get("errors").get(0).get("extensions").get("code").asString())
+                    .isEqualTo("INTROSPECTION_DISABLED");
+            assertThat(production.query("{ genres { name } }").get("errors")).isNull();
+        }
+    }
+
+    @Test
+    void aStatementPastTheTimeoutIsCancelledWithItsCode() {
+        try (TestServer impatient = TestServer.start(Map.of("DB_STATEMENT_TIMEOUT_MS", "20"))) {
+            impatient.database().dsl().execute("""
+                    insert into movie (title, release_date) select 'Film ' || n, date '1900-01-01' + n
+                    from generate_series(1, 200000) as n""");
+            JsonNode response = impatient.query("{ movies(filter: {titleContains: \"9\"}) { totalCount } }");
+            assertThat(response.get("errors").get(0).get("extensions").get("code").asString())
+                    .isEqualTo("STATEMENT_TIMEOUT");
+            assertThat(response.get("errors").get(0).get("message").asString()).doesNotContain("SQL");
+        }
+    }
+
+    private void assertRefusedBeforeTheDatabase(String query, String code) {
+        long before = server.app().database().statements().total();
+        HttpResponse<String> response = server.post(Json.MAPPER.writeValueAsString(Map.of("query", query)));
+        assertThat(response.statusCode()).as(response.body()).isIn(200, 413);
+        JsonNode body = Json.MAPPER.readTree(response.body());
+        assertThat(body.get("errors").get(0).get("extensions").get("code").asString()).as(response.body()).isEqualTo(code);
+        assertThat(server.app().database().statements().total()).isEqualTo(before);
+    }
+}

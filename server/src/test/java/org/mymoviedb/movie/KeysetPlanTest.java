@@ -1,0 +1,100 @@
+package org.mymoviedb.movie;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jooq.DSLContext;
+import org.jooq.conf.ParamType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mymoviedb.graphql.Connection;
+import org.mymoviedb.graphql.PageRequest;
+import org.mymoviedb.testing.TestDatabase;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A page deep into a large catalogue touches about as many rows as the first page: PostgreSQL's own row counts
+ * (EXPLAIN ANALYZE) for the keyset query, not a timing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KeysetPlanTest {
+
+    private static final int MOVIES = 30_000;
+
+    private TestDatabase db;
+    private MovieRepository movies;
+
+    @BeforeAll
+    void fill() {
+        db = TestDatabase.create();
+        db.dsl().execute("""
+                insert into movie (title, release_date, rating, runtime_minutes)
+                select 'Film ' || n, date '1900-01-01' + (n % 40000), case when n % 7 = 0 then null else n % 101 end, 90
+                from generate_series(1, ?) as n""", MOVIES);
+        db.dsl().execute("analyze movie");
+        movies = new MovieRepository(db.dsl());
+    }
+
+    @AfterAll
+    void drop() {
+        db.close();
+    }
+
+    static Stream<Arguments> orderings() {
+        return Stream.of(
+                Arguments.of(new MovieOrder(MovieOrder.Key.TITLE, true), false),
+                Arguments.of(new MovieOrder(MovieOrder.Key.RELEASE_DATE, false), false),
+                Arguments.of(new MovieOrder(MovieOrder.Key.RATING, false), false),
+                Arguments.of(new MovieOrder(MovieOrder.Key.RATING, true), true));
+    }
+
+    @ParameterizedTest
+    @MethodSource("orderings")
+    void aDeepPageReadsOnlyItsOwnRowsThroughTheIndex(MovieOrder order, boolean backward) throws Exception {
+        List<MovieOrder> orders = List.of(order);
+        String cursor = cursorAt(orders, MOVIES - 1_000);
+        PageRequest page = backward ? PageRequest.of(null, null, 20, cursor) : PageRequest.of(20, cursor, null, null);
+
+        JsonNode plan = explain(db.dsl(), movies.pageQuery(MovieFilter.NONE, orders, page)
+                .getSQL(ParamType.INLINED));
+        List<String> scans = new ArrayList<>();
+        long rowsRead = rowsReadByScans(plan, scans);
+        assertThat(scans).as("plan %s", plan).allMatch(s -> s.startsWith("Index Scan"));
+        assertThat(rowsRead).as("plan %s", plan).isLessThanOrEqualTo(21);
+    }
+
+    /** Walks to roughly the {@code position}-th movie with full pages, the way a client would. */
+    private String cursorAt(List<MovieOrder> orders, int position) {
+        String cursor = null;
+        for (int seen = 0; seen < position; seen += 100) {
+            Connection<Movie> page = movies.page(MovieFilter.NONE, orders, PageRequest.of(100, cursor, null, null), false);
+            cursor = page.pageInfo().endCursor();
+        }
+        return cursor;
+    }
+
+    private static JsonNode explain(DSLContext dsl, String sql) {
+        String json = dsl.fetchValue("explain (analyze, format json) " + sql).toString();
+        return JsonMapper.builder().build().readTree(json).get(0).get("Plan");
+    }
+
+    private static long rowsReadByScans(JsonNode node, List<String> scans) {
+        long rows = 0;
+        String type = node.get("Node Type").asString();
+        if (type.contains("Scan")) {
+            scans.add(type + " on " + node.path("Relation Name").asString(""));
+            rows += node.get("Actual Rows").asLong() * node.path("Actual Loops").asLong(1);
+        }
+        for (JsonNode child : node.path("Plans")) {
+            rows += rowsReadByScans(child, scans);
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,68 @@
+package org.mymoviedb.movie;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.mymoviedb.testing.Catalogue;
+import org.mymoviedb.testing.TestServer;
+import tools.jackson.databind.JsonNode;
+
+/** A page of movies with genres and directors costs the same number of SQL statements whatever its size. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StatementCountTest {
+
+    private static final String PAGE = """
+            query Page($first: Int) {
+              movies(first: $first) {
+                totalCount
+                edges { node { id title genres { id name } directors { id name } } }
+              }
+            }""";
+
+    private TestServer server;
+
+    @BeforeAll
+    void start() {
+        server = TestServer.start();
+        new Catalogue(server.database().dsl()).manyMovies(120);
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void statementsDoNotGrowWithThePageSize() {
+        long one = statementsFor(1);
+        long twenty = statementsFor(20);
+        long hundred = statementsFor(100);
+        // page + count + genres batch + directors batch
+        assertThat(one).isEqualTo(4);
+        assertThat(twenty).isEqualTo(one);
+        assertThat(hundred).isEqualTo(one);
+    }
+
+    @Test
+    void totalCountIsOnlyCountedWhenSelected() {
+        long before = server.app().database().statements().total();
+        JsonNode result = server.execute("{ movies(first: 10) { edges { node { id } } } }", Map.of());
+        assertThat(result.get("errors")).isNull();
+        assertThat(server.app().database().statements().total() - before).isEqualTo(1);
+    }
+
+    private long statementsFor(int first) {
+        long before = server.app().database().statements().total();
+        JsonNode result = server.execute(PAGE, Map.of("first", first));
+        assertThat(result.get("errors")).as("errors in %s", result).isNull();
+        JsonNode edges = result.get("data").get("movies").get("edges");
+        assertThat(edges.size()).isEqualTo(first);
+        assertThat(edges.get(0).get("node").get("genres").size()).isEqualTo(2);
+        assertThat(edges.get(0).get("node").get("directors").size()).isEqualTo(1);
+        return server.app().database().statements().total() - before;
+    }
+}
