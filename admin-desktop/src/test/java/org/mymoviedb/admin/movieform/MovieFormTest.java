@@ -14,6 +14,7 @@ import org.mymoviedb.admin.api.Movie;
 import org.mymoviedb.admin.support.AdminAppTest;
 import org.mymoviedb.auth.Role;
 import org.testfx.matcher.control.LabeledMatchers;
+import org.testfx.util.WaitForAsyncUtils;
 import tools.jackson.databind.JsonNode;
 
 /** Adding and changing movies through the form: pickers, validation, conflicts, unsaved changes, history. */
@@ -65,6 +66,20 @@ class MovieFormTest extends AdminAppTest {
         return lookup("#save").tryQuery().isPresent();
     }
 
+    /**
+     * Types into a picker and clicks one of its suggestions. The list answers each pause in the typing, so it
+     * can show a prefix's answer first; its "Create new" line names the text it answers, so the click waits for
+     * the answer to everything typed and cannot land on a list that is being replaced.
+     */
+    private void pick(String picker, String typed, String suggestion) {
+        clickOn("#" + picker + "Input").write(typed);
+        String cells = "#" + picker + "Suggestions .list-cell";
+        waitUntil(() -> lookup(cells).match(LabeledMatchers.hasText(NamePicker.CREATE_NEW + typed)).tryQuery()
+                .isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        clickOn(interactAndGet(() -> lookup(cells).match(LabeledMatchers.hasText(suggestion)).queryLabeled()));
+    }
+
     @Test
     void addsAMovieWithPickedAndNewNamesThenStartsAnother() {
         push(KeyCode.CONTROL, KeyCode.N);
@@ -73,19 +88,9 @@ class MovieFormTest extends AdminAppTest {
         clickOn("#releaseDate").write("1954-04-26");
         clickOn("#rating").write("92");
         clickOn("#runtime").write("207");
-        clickOn("#genresInput").write("dra");
-        waitUntil(() -> lookup("#genresSuggestions .list-cell").match(LabeledMatchers.hasText("Drama")).tryQuery()
-                .isPresent());
-        clickOn(lookup("#genresSuggestions .list-cell").match(LabeledMatchers.hasText("Drama")).queryLabeled());
-        clickOn("#genresInput").write("Jidaigeki");
-        waitUntil(() -> lookup("#genresSuggestions .list-cell")
-                .match(LabeledMatchers.hasText(NamePicker.CREATE_NEW + "Jidaigeki")).tryQuery().isPresent());
-        clickOn(NamePicker.CREATE_NEW + "Jidaigeki");
-        clickOn("#directorsInput").write("kurosawa");
-        waitUntil(() -> lookup("#directorsSuggestions .list-cell").match(LabeledMatchers.hasText("Akira Kurosawa"))
-                .tryQuery().isPresent());
-        clickOn(lookup("#directorsSuggestions .list-cell").match(LabeledMatchers.hasText("Akira Kurosawa"))
-                .queryLabeled());
+        pick("genres", "dra", "Drama");
+        pick("genres", "Jidaigeki", NamePicker.CREATE_NEW + "Jidaigeki");
+        pick("directors", "kurosawa", "Akira Kurosawa");
         clickOn("#saveAndAdd");
 
         waitUntil(() -> movieNamed("Seven Samurai") != null);
