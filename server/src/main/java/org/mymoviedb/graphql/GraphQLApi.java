@@ -39,12 +39,14 @@ public final class GraphQLApi {
     private final AuthFetchers auth;
     private final ApiLimits limits;
     private final ParserOptions parserOptions;
+    private final CheckedOnce limitChecks;
 
     public GraphQLApi(Fetchers f, Loaders loaders, DocumentCache documents, ApiLimits limits) {
         this.loaders = loaders;
         this.limits = limits;
         RequestLimits requestLimits = new RequestLimits(limits);
         this.parserOptions = requestLimits.parserOptions();
+        this.limitChecks = requestLimits.instrumentation();
         this.documents = documents;
         this.auth = f.auth();
         TypeDefinitionRegistry contract = new SchemaParser().parse(schemaText());
@@ -89,7 +91,7 @@ public final class GraphQLApi {
         this.graphQL = GraphQL.newGraphQL(schema)
                 .defaultDataFetcherExceptionHandler(new ApiErrorHandler())
                 .preparsedDocumentProvider(documents)
-                .instrumentation(requestLimits.instrumentation())
+                .instrumentation(limitChecks)
                 .build();
     }
 
@@ -136,6 +138,11 @@ public final class GraphQLApi {
 
     public GraphQLSchema schema() {
         return schema;
+    }
+
+    /** How many times the depth, cost, alias and root-field checks ran rather than answered from memory. */
+    public long limitAnalyses() {
+        return limitChecks.analyses();
     }
 
     public DocumentCache documents() {

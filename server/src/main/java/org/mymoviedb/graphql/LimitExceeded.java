@@ -13,6 +13,11 @@ public final class LimitExceeded extends AbortExecutionException {
         this.code = code;
     }
 
+    /** The same refusal, as a new exception to throw for another request. */
+    LimitExceeded copy() {
+        return new LimitExceeded(code, getMessage());
+    }
+
     @Override
     public Map<String, Object> getExtensions() {
         return Map.of("code", code.name());

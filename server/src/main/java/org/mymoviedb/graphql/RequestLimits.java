@@ -4,7 +4,6 @@ import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AbortExecutionException;
-import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
@@ -42,8 +41,9 @@ public final class RequestLimits {
         return ParserOptions.getDefaultOperationParserOptions().transform(b -> b.maxTokens(limits.maxTokens()));
     }
 
-    public Instrumentation instrumentation() {
-        return new ChainedInstrumentation(List.of(new DocumentShape(), depth(), complexity()));
+    /** The checks, run once per document, operation and variables (see {@link CheckedOnce}). */
+    CheckedOnce instrumentation() {
+        return new CheckedOnce(List.of(new DocumentShape(), depth(), complexity()));
     }
 
     private Instrumentation depth() {

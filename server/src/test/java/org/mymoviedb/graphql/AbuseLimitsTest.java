@@ -67,6 +67,35 @@ class AbuseLimitsTest {
     }
 
     @Test
+    void aRepeatedQueryIsCheckedOnceAndARefusalIsRemembered() {
+        String page = "query Page { movies(first: 7) { edges { node { title genres { name } } } } }";
+        long before = server.app().api().limitAnalyses();
+        for (int i = 0; i < 5; i++) {
+            assertThat(server.query(page).get("errors")).isNull();
+        }
+        assertThat(server.app().api().limitAnalyses() - before).isEqualTo(1);
+
+        String tooDeep = "{ " + "a: movies { edges { node { genres { ".repeat(13) + "name" + " } } } }".repeat(13) + " }";
+        before = server.app().api().limitAnalyses();
+        assertRefusedBeforeTheDatabase(tooDeep, "MAX_DEPTH_EXCEEDED");
+        assertRefusedBeforeTheDatabase(tooDeep, "MAX_DEPTH_EXCEEDED");
+        assertThat(server.app().api().limitAnalyses() - before).isEqualTo(1);
+    }
+
+    @Test
+    void theCostIsCheckedForEachSetOfVariables() {
+        String nested = "query Nested($n: Int) { movies(first: $n) { edges { node { directors { directed(first: $n) "
+                + "{ edges { node { genres { movies(first: $n) { totalCount } } } } } } } } } }";
+        assertThat(server.query(nested, Map.of("n", 3)).get("errors")).isNull();
+        JsonNode refused = server.query(nested, Map.of("n", 100));
+        assertThat(refused.get("errors").get(0).get("extensions").get("code").asString())
+                .isEqualTo("MAX_COMPLEXITY_EXCEEDED");
+        assertThat(server.query(nested, Map.of("n", 3)).get("errors")).isNull();
+        assertThat(server.query(nested, Map.of("n", 100)).get("errors").get(0).get("extensions").get("code")
+                .asString()).isEqualTo("MAX_COMPLEXITY_EXCEEDED");
+    }
+
+    @Test
     void theAdminsAndDocumentedQueriesAndIntrospectionFitComfortably() {
         String[] everyday = {
             IntrospectionQuery.INTROSPECTION_QUERY,
