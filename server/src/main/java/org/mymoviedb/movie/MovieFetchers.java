@@ -12,6 +12,7 @@ import org.mymoviedb.graphql.ErrorCode;
 import org.mymoviedb.graphql.Ids;
 import org.mymoviedb.graphql.Loaders;
 import org.mymoviedb.graphql.PageRequest;
+import org.mymoviedb.graphql.Selections;
 import org.mymoviedb.person.Person;
 
 /** The movie fields of the schema: the movie lists, one movie, and a movie's genres and directors. */
@@ -35,7 +36,7 @@ public final class MovieFetchers {
         PageRequest request = PageRequest.from(env);
         List<Map<String, Object>> orderBy = env.getArgument("orderBy");
         List<MovieOrder> orders = MovieOrder.fromArgument(orderBy);
-        boolean count = env.getSelectionSet().contains("totalCount");
+        boolean count = Selections.selects(env, "totalCount");
         return executor.supply(() -> movies.page(filter, orders, request, count));
     }
 

@@ -8,6 +8,7 @@ import org.mymoviedb.graphql.Connection;
 import org.mymoviedb.graphql.ErrorCode;
 import org.mymoviedb.graphql.Ids;
 import org.mymoviedb.graphql.PageRequest;
+import org.mymoviedb.graphql.Selections;
 import org.mymoviedb.movie.Movie;
 import org.mymoviedb.movie.MovieFetchers;
 import org.mymoviedb.movie.MovieFilter;
@@ -39,7 +40,7 @@ public final class PersonFetchers {
             throw new ApiException(ErrorCode.BAD_USER_INPUT, "search may be at most 300 characters");
         }
         PageRequest request = PageRequest.of(env.getArgument("first"), env.getArgument("after"), null, null);
-        boolean count = env.getSelectionSet().contains("totalCount");
+        boolean count = Selections.selects(env, "totalCount");
         return executor.supply(() -> people.page(search, request, count));
     }
 

@@ -55,6 +55,23 @@ class StatementCountTest {
         assertThat(server.app().database().statements().total() - before).isEqualTo(1);
     }
 
+    @Test
+    void totalCountAskedForThroughFragmentsIsCounted() {
+        String[] queries = {
+            "{ movies(first: 1) { ...Counted edges { node { id } } } } fragment Counted on MovieConnection { n: totalCount }",
+            "{ movies(first: 1) { ... on MovieConnection { n: totalCount } edges { node { id } } } }",
+            "{ movies(first: 1) { ...Outer } } fragment Outer on MovieConnection { ...Inner } "
+                    + "fragment Inner on MovieConnection { n: totalCount }",
+        };
+        for (String query : queries) {
+            long before = server.app().database().statements().total();
+            JsonNode result = server.execute(query, Map.of());
+            assertThat(result.get("errors")).as("errors in %s", result).isNull();
+            assertThat(result.get("data").get("movies").get("n").asInt()).as(query).isEqualTo(120);
+            assertThat(server.app().database().statements().total() - before).as(query).isEqualTo(2);
+        }
+    }
+
     private long statementsFor(int first) {
         long before = server.app().database().statements().total();
         JsonNode result = server.execute(PAGE, Map.of("first", first));
