@@ -72,9 +72,10 @@ class GraphiQLTest {
                 "movies(first: 5)").doesNotContain("http://", "https://");
     }
 
-    @Test
-    void theRootLeadsToGraphiQL() {
-        HttpResponse<String> root = get("/");
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/graphiql/"})
+    void theRootAndATrailingSlashLeadToGraphiQL(String path) {
+        HttpResponse<String> root = get(path);
         assertThat(root.statusCode()).isEqualTo(302);
         assertThat(root.headers().firstValue("Location")).hasValueSatisfying(location ->
                 assertThat(URI.create(location).getPath()).isEqualTo("/graphiql"));
