@@ -17,7 +17,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Properties;
 
-/** GraphiQL at /graphiql ("/" and "/graphiql/" lead there), its scripts and styles served from the webjars on the classpath. */
+/** GraphiQL at /graphiql ("/" leads there), its scripts and styles served from the webjars on the classpath. */
 public final class GraphiQLHandlers {
 
     private static final String PAGE_PATH = "/graphiql";
@@ -57,7 +57,6 @@ public final class GraphiQLHandlers {
         routes.put(PAGE_PATH, send(page.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8", "no-cache",
                 Map.of("Content-Security-Policy", CONTENT_SECURITY_POLICY)));
         routes.put("/", Handlers.redirect(PAGE_PATH));
-        routes.put(PAGE_PATH + "/", Handlers.redirect(PAGE_PATH));
         return routes;
     }
 
