@@ -103,8 +103,9 @@ public final class Application implements AutoCloseable {
             ResultCache cache = null;
             if (config.resultCacheBytes() > 0) {
                 cache = new ResultCache(config.resultCacheBytes(), database.catalogueVersion());
-                changes = CatalogueChanges.listen(settings, database.catalogueVersion());
             }
+            // Every instance announces its writes; only one with a cache needs to hear the others'.
+            changes = CatalogueChanges.start(settings, database.catalogueVersion(), cache != null);
             GraphQLHandler graphql = new GraphQLHandler(api, new PersistedQueries(config.persistedQueries()), cache);
             Map<String, HttpHandler> routes = new HashMap<>(GraphiQLHandlers.routes());
             routes.putAll(Map.of(

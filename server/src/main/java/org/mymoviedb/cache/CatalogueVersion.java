@@ -12,6 +12,7 @@ import org.jooq.TransactionListener;
 public final class CatalogueVersion implements TransactionListener {
 
     private final AtomicLong version = new AtomicLong();
+    private volatile Runnable afterCommit = () -> { };
 
     public long current() {
         return version.get();
@@ -22,8 +23,14 @@ public final class CatalogueVersion implements TransactionListener {
         version.incrementAndGet();
     }
 
+    /** Runs {@code action} after each commit of this instance, once the version has moved on; it must not block. */
+    public void afterEachCommit(Runnable action) {
+        this.afterCommit = action;
+    }
+
     @Override
     public void commitEnd(TransactionContext ctx) {
         advance();
+        afterCommit.run();
     }
 }

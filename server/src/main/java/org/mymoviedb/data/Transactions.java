@@ -3,7 +3,6 @@ package org.mymoviedb.data;
 import java.util.List;
 import java.util.function.BiFunction;
 import org.jooq.DSLContext;
-import org.mymoviedb.cache.CatalogueChanges;
 import org.jooq.TransactionalCallable;
 import org.jooq.exception.DataAccessException;
 import org.mymoviedb.graphql.ConstraintErrors;
@@ -23,11 +22,8 @@ public final class Transactions {
     public static <T> T write(DSLContext dsl, TransactionalCallable<T> work,
                               BiFunction<List<UserError>, Object, T> onErrors) {
         try {
-            return dsl.transactionResult(cfg -> {
-                T result = work.run(cfg);
-                CatalogueChanges.announce(cfg.dsl()); // other instances hear of it when this commits
-                return result;
-            });
+            // Committing moves the catalogue version on, and CatalogueChanges tells other instances.
+            return dsl.transactionResult(work);
         } catch (UserErrorsException e) {
             return onErrors.apply(e.errors(), e.payload());
         } catch (DataAccessException e) {

@@ -74,6 +74,36 @@ class ResultCacheTest {
     }
 
     @Test
+    void anEditorsWriteOnOneInstanceReachesAnotherInstancesCache() throws Exception {
+        try (TestDatabase shared = TestDatabase.create()) {
+            long id = new Catalogue(shared.dsl()).movie("Cléo from 5 to 7", LocalDate.of(1962, 4, 11), 60, 90);
+            String read = "{ movie(id: \"" + id + "\") { rating } }";
+            // The writer caches nothing itself, yet still tells the others.
+            try (TestServer writer = TestServer.startOn(shared, Map.of("RESULT_CACHE_ENABLED", "false"));
+                 TestServer reader = TestServer.startOn(shared)) {
+                String editor = writer.signedIn("editor", Role.EDITOR);
+                for (int round = 1; round <= 5; round++) {
+                    int before = reader.query(read).get("data").get("movie").get("rating").asInt();
+                    assertThat(reader.query(read).get("data").get("movie").get("rating").asInt()).isEqualTo(before);
+                    int version = writer.query("{ movie(id: \"" + id + "\") { version } }").get("data").get("movie")
+                            .get("version").asInt();
+                    int rating = 60 + round;
+                    JsonNode written = writer.queryAs(editor, UPDATE, Map.of("id", String.valueOf(id), "v", version,
+                            "r", rating)).get("data").get("updateMovie");
+                    assertThat(written.get("userErrors").isEmpty()).isTrue();
+                    long deadline = System.nanoTime() + 10_000_000_000L;
+                    int seen = before;
+                    while (seen != rating && System.nanoTime() < deadline) {
+                        Thread.sleep(20);
+                        seen = reader.query(read).get("data").get("movie").get("rating").asInt();
+                    }
+                    assertThat(seen).as("round %d: the writer's commit was announced", round).isEqualTo(rating);
+                }
+            }
+        }
+    }
+
+    @Test
     void cacheOnAndOffGiveTheSameAnswers() {
         try (TestDatabase shared = TestDatabase.create()) {
             new Catalogue(shared.dsl()).manyMovies(120);

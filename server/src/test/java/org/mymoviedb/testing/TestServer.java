@@ -100,7 +100,7 @@ public final class TestServer implements AutoCloseable {
     /** Creates an account straight in the database and signs it in over HTTP; returns its bearer token. */
     public String signedIn(String username, Role role) {
         String password = "correct horse battery " + username;
-        new UserAccounts(database.dsl(), new PasswordHasher()).create(null, username, password, role);
+        new UserAccounts(app.database().dsl(), new PasswordHasher()).create(null, username, password, role);
         JsonNode login = query("mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }",
                 Map.of("u", username, "p", password));
         return login.get("data").get("login").get("token").asString();
