@@ -3,6 +3,8 @@ package org.mymoviedb.admin.movieform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -105,6 +107,24 @@ class MovieFormTest extends AdminAppTest {
         push(KeyCode.ESCAPE);
         waitUntil(() -> !formOpen());
         waitUntil(() -> table.getItems().stream().anyMatch(m -> m.title().equals("Seven Samurai")));
+    }
+
+    @Test
+    void tabMovesThroughTheFormInReadingOrder() {
+        push(KeyCode.CONTROL, KeyCode.N);
+        waitUntil(this::formOpen);
+        clickOn("#title");
+        List<String> forward = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            push(KeyCode.TAB);
+            forward.add(focusedIn("#title"));
+        }
+        assertThat(forward).containsExactly("releaseDate", "rating", "runtime", "genresInput", "directorsInput",
+                "save", "saveAndAdd", "cancel");
+        push(KeyCode.SHIFT, KeyCode.TAB);
+        assertThat(focusedIn("#title")).isEqualTo("saveAndAdd");
+        push(KeyCode.ESCAPE);
+        waitUntil(() -> !formOpen());
     }
 
     @Test

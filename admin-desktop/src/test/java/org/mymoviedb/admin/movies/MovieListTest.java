@@ -119,6 +119,20 @@ class MovieListTest extends AdminAppTest {
     }
 
     @Test
+    void tabMovesFromTheSearchThroughTheFiltersToTheTable() {
+        clickOn("#search");
+        List<String> order = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            push(KeyCode.TAB);
+            order.add(focusedIn("#search"));
+        }
+        assertThat(order).containsExactly("genreFilter", "directorFilter", "yearFrom", "yearTo", "ratingFrom",
+                "ratingTo", "clearFilters", "movieTable");
+        push(KeyCode.SHIFT, KeyCode.TAB);
+        assertThat(focusedIn("#search")).isEqualTo("clearFilters");
+    }
+
+    @Test
     void deletesTheSelectedMoviesAfterNamingThem() {
         // Movies of this test's own, so the other tests' catalogue stays as seeded.
         catalogue.movie("Doomed One", LocalDate.of(2001, 1, 1), 50, 90);

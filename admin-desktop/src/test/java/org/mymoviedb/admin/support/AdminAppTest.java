@@ -146,6 +146,15 @@ public abstract class AdminAppTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** The id of the node holding the keyboard focus in the window that shows {@code query}. */
+    protected String focusedIn(String query) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return interactAndGet(() -> {
+            Node owner = lookup(query).query().getScene().getFocusOwner();
+            return owner == null ? null : owner.getId();
+        });
+    }
+
     /** The table cell showing exactly {@code text} (not the search box that may hold the same words). */
     protected Node cell(String text) {
         return lookup(".table-cell").match(LabeledMatchers.hasText(text)).query();
