@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>This instance's commits are announced just after they commit, by one thread on a connection of its own:
  * commits that land while an announcement is on its way share the next one. A NOTIFY inside the write
- * transaction would be exact, but PostgreSQL serialises the commits of notifying transactions on one lock, which
- * halved the write throughput. The cost is a short window: if this process dies between a commit and its
+ * transaction would be exact, but PostgreSQL serialises the commits of notifying transactions on one lock (in a
+ * pgbench test, five clients committed 2,590 inserts a second with it, 4,430 without). The cost is a short window: if this process dies between a commit and its
  * announcement, other instances hear of that write with the next one. This instance never waits for the
  * announcement: its own {@link CatalogueVersion} moves on at commit.
  *
