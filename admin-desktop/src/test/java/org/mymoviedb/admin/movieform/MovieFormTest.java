@@ -3,8 +3,6 @@ package org.mymoviedb.admin.movieform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -113,13 +111,7 @@ class MovieFormTest extends AdminAppTest {
     void tabMovesThroughTheFormInReadingOrder() {
         push(KeyCode.CONTROL, KeyCode.N);
         waitUntil(this::formOpen);
-        clickOn("#title");
-        List<String> forward = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            push(KeyCode.TAB);
-            forward.add(focusedIn("#title"));
-        }
-        assertThat(forward).containsExactly("releaseDate", "rating", "runtime", "genresInput", "directorsInput",
+        assertThat(tabbingFrom("#title", 8)).containsExactly("releaseDate", "rating", "runtime", "genresInput", "directorsInput",
                 "save", "saveAndAdd", "cancel");
         push(KeyCode.SHIFT, KeyCode.TAB);
         assertThat(focusedIn("#title")).isEqualTo("saveAndAdd");

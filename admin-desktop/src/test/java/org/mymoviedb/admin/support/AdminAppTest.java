@@ -1,6 +1,7 @@
 package org.mymoviedb.admin.support;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -144,6 +145,17 @@ public abstract class AdminAppTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
         waitUntil(() -> !lookup("#progress").tryQuery().map(Node::isVisible).orElse(false));
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Clicks into {@code query}, presses Tab {@code presses} times, and returns the id focused after each. */
+    protected List<String> tabbingFrom(String query, int presses) {
+        clickOn(query);
+        List<String> focused = new ArrayList<>();
+        for (int i = 0; i < presses; i++) {
+            push(KeyCode.TAB);
+            focused.add(focusedIn(query));
+        }
+        return focused;
     }
 
     /** The id of the node holding the keyboard focus in the window that shows {@code query}. */
