@@ -5,7 +5,6 @@ import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
-import io.undertow.util.Headers;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import org.mymoviedb.config.ServerConfig;
@@ -27,8 +26,7 @@ public final class HttpServer {
         routes.forEach(paths::addExactPath);
         this.host = config.host();
         this.port = config.port();
-        this.graceful = Handlers.gracefulShutdown(new CorsHandler(config.corsAllowedOrigins(),
-                withoutTrailingSlash(routes, paths)));
+        this.graceful = Handlers.gracefulShutdown(new CorsHandler(config.corsAllowedOrigins(), paths));
         this.undertow = Undertow.builder()
                 .addHttpListener(config.port(), config.host())
                 .setIoThreads(config.ioThreads())
@@ -39,21 +37,6 @@ public final class HttpServer {
                 .setSocketOption(Options.BACKLOG, 4096)
                 .setHandler(graceful)
                 .build();
-    }
-
-    /** "/graphiql/" leads to "/graphiql": a path with a trailing slash is redirected to the route without it. */
-    private static HttpHandler withoutTrailingSlash(Map<String, HttpHandler> routes, HttpHandler next) {
-        return exchange -> {
-            String path = exchange.getRequestPath();
-            if (path.length() > 1 && path.endsWith("/") && routes.containsKey(path.substring(0, path.length() - 1))) {
-                exchange.setStatusCode(302);
-                exchange.getResponseHeaders().put(Headers.LOCATION,
-                        path.substring(0, path.length() - 1));
-                exchange.endExchange();
-                return;
-            }
-            next.handleRequest(exchange);
-        };
     }
 
     public void start() {
