@@ -31,8 +31,9 @@
     query: params.get('query') || undefined,
     isHeadersEditorEnabled: true,
     defaultEditorToolsVisibility: 'headers',
-    // A bearer token must not outlive the tab in localStorage.
-    shouldPersistHeaders: false
+    // A bearer token must not outlive the tab: no header is ever stored, not even in the history.
+    shouldPersistHeaders: false,
+    storage: HeaderlessStorage
   }));
 
   // ?run=1 runs the query once on load (the README screenshot shows a result this way).

@@ -48,7 +48,7 @@ class GraphiQLTest {
     @Test
     void everyScriptAndStylesheetComesFromThisServerWithItsContentTypeAndALongCacheLife() {
         List<String> urls = assetUrls(get("/graphiql").body());
-        assertThat(urls).hasSize(5).allSatisfy(url -> assertThat(url).startsWith("/graphiql/assets/"));
+        assertThat(urls).hasSize(6).allSatisfy(url -> assertThat(url).startsWith("/graphiql/assets/"));
         for (String url : urls) {
             HttpResponse<String> asset = get(url);
             assertThat(asset.statusCode()).as(url).isEqualTo(200);
