@@ -56,7 +56,10 @@ class GraphiQLStorageTest {
 
     @AfterEach
     void stopBrowser() {
-        browser.quit();
+        if (browser != null) {
+            browser.quit();
+            browser = null;
+        }
     }
 
     @Test
@@ -118,6 +121,26 @@ class GraphiQLStorageTest {
         assertThat(editorText(QUERY_EDITOR)).as("the restored query").isEqualTo(QUERY);
         browser.findElement(HEADERS_TAB).click();
         assertThat(editorText(HEADERS_EDITOR)).as("the restored headers").doesNotContain(token, "Bearer");
+    }
+
+    @Test
+    void aTokenAnEarlierPageLeftInStorageIsErasedOnTheNextVisit() {
+        String token = server.signedIn(USERNAME + "-earlier", Role.EDITOR);
+        String header = "{\"Authorization\": \"Bearer " + token + "\"}";
+        open();
+        // What GraphiQL without this page's storage wrote: the header in the history, a favourite and the editor.
+        browser.executeScript("var entry = [{query: arguments[0], variables: '', headers: arguments[1]}];"
+                + "localStorage.setItem('graphiql:queries', JSON.stringify({queries: entry}));"
+                + "localStorage.setItem('graphiql:favorites', JSON.stringify({favorites: entry}));"
+                + "localStorage.setItem('graphiql:headers', arguments[1]);", QUERY, header);
+
+        browser.navigate().refresh();
+        waitForEditors();
+
+        JsonNode everything = storage();
+        assertThat(everything.toString()).as("everything the browser stores").doesNotContain(token);
+        assertThat(everything.get("localStorage").path("graphiql:queries").asString(""))
+                .as("GraphiQL's history").contains("me { username }");
     }
 
     /** Opens GraphiQL in the current tab and waits until its editors are up. */
