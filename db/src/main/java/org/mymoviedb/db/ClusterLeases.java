@@ -97,7 +97,8 @@ final class ClusterLeases {
             } else if (pid != ourPid && isLocked(file)) {
                 holders.add(pid);
             } else {
-                // Our pid but not ours: left by an earlier process that had the same pid (a container's pid 1).
+                // Nobody holds it: its process is gone (kill -9), or it was an earlier process that had our pid
+                // (a container's pid 1), which must not count as us.
                 log.info("Embedded PostgreSQL: removing the lease of process {}, which is gone", pid);
                 Files.deleteIfExists(file);
             }
