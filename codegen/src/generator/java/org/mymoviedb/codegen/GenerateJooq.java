@@ -42,7 +42,7 @@ public final class GenerateJooq {
         }
         String scratch = "mymoviedb_codegen_" + UUID.randomUUID().toString().replace("-", "");
         try (DatabaseServer server = DatabaseServer.fromEnvironment(System.getenv(),
-                EmbeddedPostgres.defaultDataDirectory(), scratch)) {
+                EmbeddedPostgres.defaultDataDirectory(System.getenv()), scratch)) {
             ConnectionSettings settings = server.settings().withDatabase(scratch);
             System.out.println("[codegen] scratch database " + scratch + " on " + server.describe());
             DatabaseProvisioner.createIfMissing(settings);

@@ -40,16 +40,20 @@ public final class DatabaseServer implements AutoCloseable {
         return Optional.ofNullable(embedded);
     }
 
-    /** Which server and database, for the startup log: never the password. */
+    /**
+     * Which server and database, for the startup log: never the password. For the embedded server also whose it
+     * is: its data sits under the home of the OS account this process runs as, so another account sees other data.
+     */
     public String describe() {
         if (embedded != null) {
-            return "embedded PostgreSQL on 127.0.0.1:" + embedded.port() + " (data in " + embedded.dataDirectory()
-                    + "), database " + settings.database();
+            return "embedded PostgreSQL at " + settings.describe() + ", data in " + embedded.dataDirectory()
+                    + " (OS user " + System.getProperty("user.name") + ", home " + System.getProperty("user.home")
+                    + ")";
         }
         return "PostgreSQL at " + settings.describe();
     }
 
-    /** Stops the embedded server if this process started it. */
+    /** Gives up this process's use of the embedded server, which stops if no other process uses it. */
     @Override
     public void close() {
         if (embedded != null) {

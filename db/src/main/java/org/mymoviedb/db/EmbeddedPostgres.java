@@ -31,30 +31,44 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgres.class);
     private static final String SUPERUSER = "postgres";
     private static final int UNPRIVILEGED_UID = 1000;
+    private static final Object START_LOCK_IN_THIS_JVM = new Object();
 
     private final Path dataDirectory;
     private final PostgresBinaries binaries;
     private final int port;
     private final String password;
     private final boolean startedHere;
+    private final ClusterLeases leases;
+    private final ClusterLeases.Lease lease;
+    private boolean closed;
 
     private EmbeddedPostgres(Path dataDirectory, PostgresBinaries binaries, int port, String password,
-                             boolean startedHere) {
+                             boolean startedHere, ClusterLeases leases, ClusterLeases.Lease lease) {
         this.dataDirectory = dataDirectory;
         this.binaries = binaries;
         this.port = port;
         this.password = password;
         this.startedHere = startedHere;
+        this.leases = leases;
+        this.lease = lease;
     }
 
-    /** The default data directory: $XDG_DATA_HOME/mymoviedb/postgres, else ~/.local/share/mymoviedb/postgres. */
-    public static Path defaultDataDirectory() {
-        return userDirectory("XDG_DATA_HOME", ".local/share").resolve("mymoviedb").resolve("postgres");
+    /**
+     * The default data directory, by the XDG base directory rules: $XDG_DATA_HOME/mymoviedb/postgres, else
+     * ~/.local/share/mymoviedb/postgres, where ~ is this account's home ({@code user.home}).
+     */
+    public static Path defaultDataDirectory(Map<String, String> env) {
+        return userDirectory(env, "XDG_DATA_HOME", ".local/share").resolve("mymoviedb").resolve("postgres");
     }
 
-    static Path userDirectory(String xdgVariable, String fallbackUnderHome) {
-        String xdg = System.getenv(xdgVariable);
-        if (xdg != null && !xdg.isBlank()) {
+    /**
+     * {@code $xdgVariable}, else {@code fallbackUnderHome} in the home directory. The XDG specification has a
+     * relative path in such a variable ignored as invalid, rather than resolved against whatever the working
+     * directory happens to be.
+     */
+    static Path userDirectory(Map<String, String> env, String xdgVariable, String fallbackUnderHome) {
+        String xdg = env.get(xdgVariable);
+        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
             return Path.of(xdg);
         }
         return Path.of(System.getProperty("user.home")).resolve(fallbackUnderHome);
@@ -62,20 +76,35 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     /**
      * Starts the server on {@code dataDirectory}, creating the cluster on first use, or attaches to the server
-     * already running there (another mymoviedb process, or the build's code generator).
+     * already running there (another mymoviedb process, or the build's code generator). Either way this process
+     * holds a lease on it until {@link #close()}.
      */
     public static EmbeddedPostgres start(Path dataDirectory) {
         Path data = dataDirectory.toAbsolutePath();
         try {
             Files.createDirectories(data.getParent());
-            Path lockFile = data.resolveSibling(data.getFileName() + ".lock");
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = channel.lock()) {
-                return startLocked(data);
-            }
+            return underStartLock(data, () -> startLocked(data));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare the embedded PostgreSQL in " + data, e);
         }
+    }
+
+    /**
+     * Runs {@code step} holding the cluster's start lock: the file lock keeps other processes out, the monitor other
+     * threads of this one (a JVM may not hold two locks on one file).
+     */
+    private static <T> T underStartLock(Path data, LockedStep<T> step) throws IOException {
+        Path lockFile = data.resolveSibling(data.getFileName() + ".lock");
+        synchronized (START_LOCK_IN_THIS_JVM) {
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = channel.lock()) {
+                return step.run();
+            }
+        }
+    }
+
+    private interface LockedStep<T> {
+        T run() throws IOException;
     }
 
     private static EmbeddedPostgres startLocked(Path data) throws IOException {
@@ -85,18 +114,32 @@ public final class EmbeddedPostgres implements AutoCloseable {
             initialise(binaries, data, passwordFile);
         }
         String password = Files.readString(passwordFile, StandardCharsets.UTF_8).trim();
+        ClusterLeases leases = ClusterLeases.of(data);
 
         Optional<Integer> runningPort = runningPort(data);
         if (runningPort.isPresent()) {
-            log.info("Embedded PostgreSQL already running on port {} with data in {}", runningPort.get(), data);
-            return new EmbeddedPostgres(data, binaries, runningPort.get(), password, false);
+            ClusterLeases.Lease lease = leases.take();
+            log.info("Embedded PostgreSQL already running on 127.0.0.1:{} with data in {}; this process (pid {})"
+                    + " shares it with {}", runningPort.get(), data, lease.pid(), users(leases.holdersOtherThan(lease)));
+            return new EmbeddedPostgres(data, binaries, runningPort.get(), password, false, leases, lease);
         }
         int port = freePort();
         Path logFile = data.resolveSibling(data.getFileName() + ".log");
         run(binaries, List.of(binaries.bin("pg_ctl"), "-D", data.toString(), "-l", logFile.toString(),
                 "-w", "-t", "120", "-o", "-p " + port, "start"), "start PostgreSQL (its log: " + logFile + ")");
-        log.info("Embedded PostgreSQL {} started on 127.0.0.1:{} with data in {}", binaries.version(), port, data);
-        return new EmbeddedPostgres(data, binaries, port, password, true);
+        ClusterLeases.Lease lease = leases.take();
+        log.info("Embedded PostgreSQL {} started on 127.0.0.1:{} with data in {} (its log: {}); the last mymoviedb"
+                + " process using it stops it", binaries.version(), port, data, logFile);
+        return new EmbeddedPostgres(data, binaries, port, password, true, leases, lease);
+    }
+
+    /** The other users of a cluster, for the log. */
+    private static String users(List<Long> pids) {
+        if (pids.isEmpty()) {
+            return "no other mymoviedb process (one that is gone left it running)";
+        }
+        return (pids.size() == 1 ? "process " : "processes ") + pids.stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static void initialise(PostgresBinaries binaries, Path data, Path passwordFile) throws IOException {
@@ -156,20 +199,41 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return dataDirectory;
     }
 
-    /** Whether this process started the server (and so stops it on close). */
+    /** Whether this process started the server (it is stopped by the last process using it, whichever that is). */
     public boolean startedHere() {
         return startedHere;
     }
 
-    /** Stops the server if this process started it; a server someone else started keeps running. */
+    /**
+     * Gives up this process's lease and, if no other live process holds one, stops the server: whoever started it,
+     * the last one out stops it, and nobody stops it under another's feet.
+     */
     @Override
-    public void close() {
-        if (!startedHere) {
+    public synchronized void close() {
+        if (closed) {
             return;
         }
-        run(binaries, List.of(binaries.bin("pg_ctl"), "-D", dataDirectory.toString(), "-m", "fast", "-w", "-t", "60",
-                "stop"), "stop PostgreSQL");
-        log.info("Embedded PostgreSQL stopped");
+        closed = true;
+        try {
+            underStartLock(dataDirectory, () -> {
+                lease.release();
+                List<Long> others = leases.holdersOtherThan(null);
+                if (!others.isEmpty()) {
+                    log.info("Embedded PostgreSQL left running on 127.0.0.1:{}: {} still uses it", port,
+                            users(others));
+                } else if (runningPort(dataDirectory).isPresent()) {
+                    run(binaries, List.of(binaries.bin("pg_ctl"), "-D", dataDirectory.toString(), "-m", "fast", "-w",
+                            "-t", "60", "stop"), "stop PostgreSQL");
+                    log.info("Embedded PostgreSQL stopped: this process (pid {}) was the last one using it",
+                            lease.pid());
+                } else {
+                    log.warn("Embedded PostgreSQL in {} had already stopped", dataDirectory);
+                }
+                return null;
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not release the embedded PostgreSQL in " + dataDirectory, e);
+        }
     }
 
     private static void run(PostgresBinaries binaries, List<String> command, String what) {

@@ -43,7 +43,7 @@ final class PostgresBinaries {
                     + ") are not on the classpath. Set DATABASE_URL to a PostgreSQL server instead.");
         }
         String version = bundledVersion();
-        Path home = EmbeddedPostgres.userDirectory("XDG_CACHE_HOME", ".cache")
+        Path home = EmbeddedPostgres.userDirectory(System.getenv(), "XDG_CACHE_HOME", ".cache")
                 .resolve("mymoviedb").resolve("postgres-" + version);
         if (Files.isExecutable(home.resolve("bin").resolve("postgres"))) {
             return new PostgresBinaries(home, version);

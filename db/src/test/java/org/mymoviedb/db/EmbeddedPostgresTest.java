@@ -8,10 +8,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The embedded default starts, as root too, keeps its data across restarts, and shares a running server. */
+/**
+ * The embedded default starts, as root too, keeps its data across restarts, shares a running server, and is stopped
+ * by the last user, whichever started it. (Two real server processes: SharedEmbeddedPostgresTest in server/.)
+ */
 class EmbeddedPostgresTest {
 
     @TempDir
@@ -42,6 +46,52 @@ class EmbeddedPostgresTest {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("Stalker");
         }
+    }
+
+    @Test
+    void theLastUserStopsItWhoeverStartedIt() throws Exception {
+        Path data = home.resolve("shared");
+        EmbeddedPostgres first = EmbeddedPostgres.start(data);
+        try (EmbeddedPostgres second = EmbeddedPostgres.start(data)) {
+            assertThat(second.startedHere()).isFalse();
+            first.close();
+            try (Connection c = connect(second)) {
+                assertThat(c.isValid(2)).as("running for the second after the first, its starter, closed").isTrue();
+            }
+            assertThat(data.resolve("postmaster.pid")).exists();
+        } finally {
+            first.close();
+        }
+        assertThat(data.resolve("postmaster.pid")).as("stopped by the last one out").doesNotExist();
+        assertThat(ClusterLeases.of(data).directory()).isEmptyDirectory();
+    }
+
+    @Test
+    void aLeaseLeftByAKilledProcessDoesNotKeepItRunning() throws Exception {
+        Path data = home.resolve("killed");
+        try (EmbeddedPostgres pg = EmbeddedPostgres.start(data)) {
+            // What kill -9 leaves behind: a lease file that no live process holds locked.
+            Files.writeString(ClusterLeases.of(data).directory().resolve("2147483646-1.lease"), "pid 2147483646\n");
+            try (Connection c = connect(pg)) {
+                assertThat(c.isValid(2)).isTrue();
+            }
+        }
+        assertThat(data.resolve("postmaster.pid")).doesNotExist();
+        assertThat(ClusterLeases.of(data).directory()).isEmptyDirectory();
+    }
+
+    @Test
+    void theDataDirectoryFollowsXdgDataHomeElseTheAccountsHome() {
+        Path home = Path.of(System.getProperty("user.home"));
+        assertThat(EmbeddedPostgres.defaultDataDirectory(Map.of("XDG_DATA_HOME", "/srv/films/share")))
+                .isEqualTo(Path.of("/srv/films/share/mymoviedb/postgres"));
+        assertThat(EmbeddedPostgres.defaultDataDirectory(Map.of()))
+                .isEqualTo(home.resolve(".local/share/mymoviedb/postgres"));
+        assertThat(EmbeddedPostgres.defaultDataDirectory(Map.of("XDG_DATA_HOME", " ")))
+                .isEqualTo(home.resolve(".local/share/mymoviedb/postgres"));
+        // The XDG specification: a relative path there is invalid and ignored.
+        assertThat(EmbeddedPostgres.defaultDataDirectory(Map.of("XDG_DATA_HOME", "relative/share")))
+                .isEqualTo(home.resolve(".local/share/mymoviedb/postgres"));
     }
 
     @Test

@@ -11,7 +11,8 @@ import org.mymoviedb.db.EmbeddedPostgres;
  * @param host              interface to listen on (HOST, default 0.0.0.0)
  * @param port              HTTP port (PORT, default 8080)
  * @param embeddedDataDir   data directory of the embedded PostgreSQL used when DATABASE_URL is not set
- *                          (MYMOVIEDB_DATA_DIR, default ~/.local/share/mymoviedb/postgres)
+ *                          (MYMOVIEDB_DATA_DIR, default $XDG_DATA_HOME/mymoviedb/postgres, else
+ *                          ~/.local/share/mymoviedb/postgres)
  * @param migrateOnStart    apply pending migrations at startup (MIGRATE_ON_START, default true)
  * @param loadSampleData    import the bundled sample movies into an empty catalogue (LOAD_SAMPLE_DATA, default true)
  * @param poolSize          database connections, and so the database executor's threads (DB_POOL_SIZE)
@@ -50,7 +51,7 @@ public record ServerConfig(
         return new ServerConfig(
                 env.getOrDefault("HOST", "0.0.0.0"),
                 integer(env, "PORT", 8080, 0, 65535),
-                dataDir == null || dataDir.isBlank() ? EmbeddedPostgres.defaultDataDirectory() : Path.of(dataDir),
+                dataDir == null || dataDir.isBlank() ? EmbeddedPostgres.defaultDataDirectory(env) : Path.of(dataDir),
                 bool(env, "MIGRATE_ON_START", true),
                 bool(env, "LOAD_SAMPLE_DATA", true),
                 // A small pool keeps PostgreSQL busy without thrashing: cores * 2 plus a little for health checks.
