@@ -337,7 +337,7 @@ class MovieFormTest extends AdminAppTest {
     }
 
     private List<String> chips(String picker) {
-        return interactAndGet(() -> lookup("#" + picker + " .chip-name").queryAllAs(Label.class).stream()
+        return interactAndGet(() -> lookup("#" + picker + " .chip .label").queryAllAs(Label.class).stream()
                 .map(Label::getText).toList());
     }
 
@@ -364,7 +364,7 @@ class MovieFormTest extends AdminAppTest {
         push(KeyCode.ENTER);
         waitUntil(() -> chips("genres").size() == 2);
         assertThat(chips("genres")).containsExactly("Drama", "Magical realism (new)");
-        assertThat(interactAndGet(() -> lookup("#genres .chip-new .chip-name").queryAs(Label.class).getAccessibleText()))
+        assertThat(interactAndGet(() -> lookup("#genres .chip-new .label").queryAs(Label.class).getAccessibleText()))
                 .contains("new");
         clickOn("#save");
 

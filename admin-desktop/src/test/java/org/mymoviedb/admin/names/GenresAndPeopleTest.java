@@ -71,14 +71,16 @@ class GenresAndPeopleTest extends AdminAppTest {
         waitUntil(() -> listed("genre", "Peplum"));
         select("genre", "Peplum");
         push(KeyCode.DELETE);
-        waitUntil(() -> lookup("#confirmDelete-genre").tryQuery().isPresent());
+        waitUntil(() -> lookup(".dialog-pane").tryQuery().isPresent());
         push(KeyCode.ENTER);
-        waitUntil(() -> lookup("#confirmDelete-genre").tryQuery().isEmpty());
+        waitUntil(() -> lookup(".dialog-pane").tryQuery().isEmpty());
+        waitForIdle();
+        assertThat(listed("genre", "Peplum")).as("Peplum after Enter on the question").isTrue();
 
         clickOn("#delete-genre");
-        waitUntil(() -> lookup("#confirmDelete-genre").tryQuery().isPresent());
+        waitUntil(() -> lookup(".dialog-pane").tryQuery().isPresent());
         push(KeyCode.ESCAPE);
-        waitUntil(() -> lookup("#confirmDelete-genre").tryQuery().isEmpty());
+        waitUntil(() -> lookup(".dialog-pane").tryQuery().isEmpty());
         waitForIdle();
 
         assertThat(listed("genre", "Peplum")).isTrue();
