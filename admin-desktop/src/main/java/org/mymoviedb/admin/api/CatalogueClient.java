@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -141,10 +142,15 @@ public final class CatalogueClient {
         return movieSaved(call("CreateMovie", vars("input", input(draft))).get("createMovie"));
     }
 
-    /** Replaces every field with the draft's, if the movie is still at {@code expectedVersion}. */
-    public MovieSaved updateMovie(String id, int expectedVersion, MovieDraft draft) {
+    /**
+     * Sets the draft's {@code fields}, if the movie is still at {@code expectedVersion}; the others keep what
+     * the server has, so an edit never undoes a colleague's change to a field the editor did not touch.
+     */
+    public MovieSaved updateMovie(String id, int expectedVersion, MovieDraft draft, Set<MovieField> fields) {
+        Map<String, Object> input = input(draft);
+        input.keySet().removeIf(key -> fields.stream().noneMatch(field -> field.key().equals(key)));
         return movieSaved(call("UpdateMovie", vars("id", id, "expectedVersion", expectedVersion,
-                "input", input(draft))).get("updateMovie"));
+                "input", input)).get("updateMovie"));
     }
 
     /** Deletes all or none; the userErrors say why none. */
@@ -154,13 +160,7 @@ public final class CatalogueClient {
 
     public List<HistoryEntry> history(String movieId) {
         JsonNode movie = call("MovieHistory", vars("id", movieId, "first", 100)).get("movie");
-        List<HistoryEntry> entries = new ArrayList<>();
-        if (!movie.isNull()) {
-            for (JsonNode edge : movie.get("history").get("edges")) {
-                entries.add(json.treeToValue(edge.get("node"), HistoryEntry.class));
-            }
-        }
-        return entries;
+        return movie.isNull() ? List.of() : historyEntries(movie.get("history"));
     }
 
     // --- genres and people ---------------------------------------------------------------------------------
@@ -261,7 +261,6 @@ public final class CatalogueClient {
     }
 
     private static Map<String, Object> input(MovieDraft draft) {
-        // Every field is sent, so an update replaces the whole movie with what the form shows.
         return vars("title", draft.title(), "releaseDate", draft.releaseDate(), "rating", draft.rating(),
                 "runtimeMinutes", draft.runtimeMinutes(),
                 "genres", draft.genres().stream().map(name -> Map.of("name", name)).toList(),
@@ -291,7 +290,16 @@ public final class CatalogueClient {
 
     private MovieSaved movieSaved(JsonNode payload) {
         return new MovieSaved(movieOrNull(payload.get("movie")), movieOrNull(payload.get("current")),
-                userErrors(payload));
+                historyEntries(payload.path("current").path("history")), userErrors(payload));
+    }
+
+    /** A history connection's entries, newest first; none for a missing connection. */
+    private List<HistoryEntry> historyEntries(JsonNode history) {
+        List<HistoryEntry> entries = new ArrayList<>();
+        for (JsonNode edge : history.path("edges")) {
+            entries.add(json.treeToValue(edge.get("node"), HistoryEntry.class));
+        }
+        return entries;
     }
 
     private Movie movieOrNull(JsonNode node) {

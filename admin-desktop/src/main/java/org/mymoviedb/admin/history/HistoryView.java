@@ -1,8 +1,5 @@
 package org.mymoviedb.admin.history;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -16,8 +13,6 @@ import org.mymoviedb.admin.api.HistoryEntry;
 
 /** The history panel beside the movie list. */
 public final class HistoryView {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final HistoryViewModel model;
     private final VBox root;
@@ -33,8 +28,7 @@ public final class HistoryView {
         table.setId("historyTable");
         table.setPlaceholder(new Label("No history"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("When", e -> OffsetDateTime.parse(e.at())
-                .atZoneSameInstant(ZoneId.systemDefault()).format(WHEN), 110));
+        table.getColumns().add(column("When", HistoryEntry::when, 110));
         table.getColumns().add(column("Who", HistoryEntry::username, 70));
         table.getColumns().add(column("Action", HistoryEntry::action, 60));
         table.getColumns().add(column("Changes", HistoryView::describe, 200));

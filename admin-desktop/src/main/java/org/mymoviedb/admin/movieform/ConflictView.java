@@ -1,12 +1,20 @@
 package org.mymoviedb.admin.movieform;
 
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -14,40 +22,71 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.mymoviedb.admin.api.Movie;
 import org.mymoviedb.admin.api.MovieDraft;
+import org.mymoviedb.admin.api.MovieField;
 import org.mymoviedb.admin.movieform.MovieFormViewModel.Conflict;
+import org.mymoviedb.admin.movieform.MovieFormViewModel.Disagreement;
 
 /**
- * Shown when someone else saved the movie first: the editor's values beside the current ones, and the two
- * deliberate ways out (overwrite, or reload theirs). Closing it keeps editing with the typed values intact.
+ * Shown when someone else saved the movie first and both of you changed the same fields: only those fields,
+ * each with your value, theirs, and who changed theirs when, and a choice per field. Everything else has
+ * already merged. Enter and Esc keep editing with the typed values intact; nothing is saved until the editor
+ * has chosen for every field.
  */
 final class ConflictView {
 
+    private static final Map<MovieField, String> LABELS = Map.of(
+            MovieField.TITLE, "Title", MovieField.RELEASE_DATE, "Release date", MovieField.RATING, "Rating",
+            MovieField.RUNTIME_MINUTES, "Runtime (min)", MovieField.GENRES, "Genres",
+            MovieField.DIRECTORS, "Directors");
+
     private final Stage stage = new Stage();
 
-    ConflictView(Window owner, Conflict conflict, Runnable overwrite, Runnable reload) {
-        MovieDraft mine = conflict.mine();
-        Movie current = conflict.current();
+    /** {@code resolve} gets the disputed fields that keep the editor's value. */
+    ConflictView(Window owner, Conflict conflict, Consumer<Set<MovieField>> resolve, Runnable reload) {
+        MovieDraft mine = conflict.merge().mine();
+        MovieDraft theirs = conflict.merge().theirs();
         GridPane grid = new GridPane();
         grid.setId("conflictGrid");
         grid.setHgap(16);
         grid.setVgap(6);
-        grid.addRow(0, bold("Field"), bold("Yours"), bold("On the server now"));
-        row(grid, 1, "Title", mine.title(), current.title());
-        row(grid, 2, "Release date", mine.releaseDate(), current.releaseDate());
-        row(grid, 3, "Rating", text(mine.rating()), text(current.rating()));
-        row(grid, 4, "Runtime", text(mine.runtimeMinutes()), text(current.runtimeMinutes()));
-        row(grid, 5, "Genres", String.join(", ", mine.genres()), String.join(", ", current.genreNames()));
-        row(grid, 6, "Directors", String.join(", ", mine.directors()), String.join(", ", current.directorNames()));
+        grid.addRow(0, bold("Field"), bold("Yours"), bold("Theirs"));
+        Map<MovieField, ToggleGroup> choices = new LinkedHashMap<>();
+        int row = 1;
+        for (Disagreement disagreement : conflict.disagreements()) {
+            MovieField field = disagreement.field();
+            ToggleGroup choice = new ToggleGroup();
+            RadioButton yours = option(choice, "mine-" + field.key(), shown(field, mine),
+                    "your unsaved change");
+            RadioButton others = option(choice, "theirs-" + field.key(), shown(field, theirs),
+                    "changed by " + changedBy(disagreement));
+            Label who = new Label("changed by " + changedBy(disagreement));
+            who.setId("changedBy-" + field.key());
+            who.setStyle("-fx-text-fill: #555; -fx-font-size: 11px;");
+            grid.add(new Label(LABELS.get(field)), 0, row);
+            grid.add(yours, 1, row);
+            grid.add(new VBox(2, others, who), 2, row);
+            choices.put(field, choice);
+            row++;
+        }
 
-        Button overwriteButton = new Button("Overwrite with mine");
-        overwriteButton.setId("overwrite");
-        overwriteButton.setOnAction(e -> {
+        Button save = new Button("Save my choices");
+        save.setId("saveChoices");
+        // A field left undecided would be decided by default, which is what this window exists to avoid.
+        save.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> choices.values().stream().anyMatch(group -> group.getSelectedToggle() == null),
+                choices.values().stream().map(ToggleGroup::selectedToggleProperty).toArray(Observable[]::new)));
+        save.setOnAction(e -> {
+            Set<MovieField> keepMine = EnumSet.noneOf(MovieField.class);
+            choices.forEach((field, group) -> {
+                if (((RadioButton) group.getSelectedToggle()).getId().startsWith("mine-")) {
+                    keepMine.add(field);
+                }
+            });
             stage.close();
-            overwrite.run();
+            resolve.accept(keepMine);
         });
-        Button reloadButton = new Button("Reload theirs");
+        Button reloadButton = new Button("Drop all mine, reload theirs");
         reloadButton.setId("reloadCurrent");
         reloadButton.setOnAction(e -> {
             stage.close();
@@ -55,13 +94,17 @@ final class ConflictView {
         });
         Button keep = new Button("Keep editing");
         keep.setId("keepEditing");
+        // The safe way out is what Enter and Esc do.
+        keep.setDefaultButton(true);
         keep.setCancelButton(true);
         keep.setOnAction(e -> stage.close());
-        HBox actions = new HBox(8, overwriteButton, reloadButton, keep);
+        HBox actions = new HBox(8, save, reloadButton, keep);
         actions.setAlignment(Pos.CENTER_RIGHT);
 
-        Label explanation = new Label("Someone else changed this movie since you opened it. Nothing was saved. "
-                + "Compare, then overwrite with your values or reload theirs.");
+        Label explanation = new Label("Someone else saved this movie while you were editing. Their changes to "
+                + "fields you did not touch, and your other changes, are kept. You both changed the fields below: "
+                + "choose which value stays for each. Nothing is saved until you do.");
+        explanation.setId("conflictExplanation");
         explanation.setWrapText(true);
         VBox root = new VBox(12, explanation, grid, actions);
         root.setId("conflict");
@@ -74,36 +117,41 @@ final class ConflictView {
             }
         });
         stage.setScene(scene);
-        stage.setTitle("Conflict: " + current.title());
+        stage.setTitle("Conflict: " + conflict.current().title());
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
+        stage.setOnShown(e -> keep.requestFocus());
     }
 
     void show() {
         stage.show();
     }
 
-    private static void row(GridPane grid, int row, String field, String mine, String current) {
-        Label yours = new Label(mine);
-        yours.setId("mine-" + row);
-        Label theirs = new Label(current);
-        theirs.setId("current-" + row);
-        if (!Objects.equals(mine, current)) {
-            // The rows that differ are the ones the editor has to decide about.
-            for (Label label : List.of(yours, theirs)) {
-                label.setStyle("-fx-background-color: #fff3cd; -fx-padding: 1 4 1 4;");
-            }
+    private static RadioButton option(ToggleGroup group, String id, String value, String whose) {
+        RadioButton option = new RadioButton(value.isEmpty() ? "(empty)" : value);
+        option.setId(id);
+        option.setToggleGroup(group);
+        option.setWrapText(true);
+        option.setAccessibleText(option.getText() + ", " + whose);
+        return option;
+    }
+
+    private static String changedBy(Disagreement disagreement) {
+        return disagreement.when().isEmpty() ? disagreement.by() : disagreement.by() + ", " + disagreement.when();
+    }
+
+    private static String shown(MovieField field, MovieDraft draft) {
+        Object value = field.of(draft);
+        if (value == null) {
+            return "";
         }
-        grid.addRow(row, new Label(field), yours, theirs);
+        return value instanceof List<?> names ? String.join(", ", names.stream().map(Object::toString).toList())
+                : value.toString();
     }
 
     private static Label bold(String text) {
         Label label = new Label(text);
         label.setStyle("-fx-font-weight: bold;");
         return label;
-    }
-
-    private static String text(Integer value) {
-        return value == null ? "" : value.toString();
     }
 }

@@ -5,10 +5,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
@@ -27,6 +24,7 @@ import javafx.stage.Window;
 import org.mymoviedb.admin.api.Movie;
 import org.mymoviedb.admin.shell.Background;
 import org.mymoviedb.admin.shell.Banner;
+import org.mymoviedb.admin.shell.SafeConfirmation;
 
 /** The add/change movie window: every field with its error beneath it, Save, Save and add another, Cancel. */
 public final class MovieFormView {
@@ -70,8 +68,11 @@ public final class MovieFormView {
         Button save = new Button("Save");
         save.setId("save");
         save.setOnAction(e -> save());
+        // Off while a save is under way, so a double click cannot send the movie twice.
+        save.disableProperty().bind(model.saving());
         Button saveAndAdd = new Button("Save and add another");
         saveAndAdd.setId("saveAndAdd");
+        saveAndAdd.disableProperty().bind(model.saving());
         saveAndAdd.setOnAction(e -> model.save(movie -> {
             onSaved.accept(movie);
             model.load(null);
@@ -111,7 +112,7 @@ public final class MovieFormView {
         });
         model.conflict().addListener((obs, old, conflict) -> {
             if (conflict != null) {
-                new ConflictView(stage, conflict, () -> model.overwrite(this::saved), model::reloadCurrent).show();
+                new ConflictView(stage, conflict, model::resolve, model::reloadCurrent).show();
             }
         });
     }
@@ -165,15 +166,8 @@ public final class MovieFormView {
         if (!model.dirty().get()) {
             return true;
         }
-        ButtonType discard = new ButtonType("Discard changes", ButtonBar.ButtonData.OK_DONE);
-        ButtonType keep = new ButtonType("Keep editing", ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Your changes to this movie are not saved.",
-                discard, keep);
-        confirm.initOwner(stage);
-        confirm.setTitle("Unsaved changes");
-        confirm.setHeaderText("Discard your changes?");
-        confirm.getDialogPane().setId("confirmDiscard");
-        return confirm.showAndWait().filter(discard::equals).isPresent();
+        return new SafeConfirmation(stage, "confirmDiscard", "Discard your changes?",
+                "Your changes to this movie are not saved.", "Discard changes", "Keep editing").confirmed();
     }
 
     public void show() {

@@ -2,10 +2,14 @@ package org.mymoviedb.admin.movieform;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -17,8 +21,10 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.mymoviedb.admin.api.CatalogueClient;
+import org.mymoviedb.admin.api.HistoryEntry;
 import org.mymoviedb.admin.api.Movie;
 import org.mymoviedb.admin.api.MovieDraft;
+import org.mymoviedb.admin.api.MovieField;
 import org.mymoviedb.admin.api.MovieSaved;
 import org.mymoviedb.admin.api.UserError;
 import org.mymoviedb.admin.shell.Background;
@@ -35,14 +41,28 @@ public final class MovieFormViewModel {
     static final int MAX_TITLE_LENGTH = 512;
     static final int MAX_RUNTIME_MINUTES = 1500;
 
-    /** The server answered CONFLICT: the editor's values and the movie as someone else left it. */
-    public record Conflict(MovieDraft mine, Movie current) {
+    /**
+     * The server answered CONFLICT and both sides changed some fields to different values: the merge of the two
+     * edits, the movie as it is now, and for each disputed field who changed it on the server side and when.
+     */
+    public record Conflict(MovieMerge merge, Movie current, List<Disagreement> disagreements) {
+    }
+
+    /** A field both sides changed: the last write that changed it on the server ({@code by}, {@code when}). */
+    public record Disagreement(MovieField field, String by, String when) {
     }
 
     /** The form's contents as text, to tell whether anything changed since it was loaded. */
     private record Contents(String title, String releaseDate, String rating, String runtime,
                             List<String> genres, List<String> directors) {
+
+        static Contents of(MovieDraft draft) {
+            return new Contents(draft.title(), draft.releaseDate(), text(draft.rating()),
+                    text(draft.runtimeMinutes()), draft.genres(), draft.directors());
+        }
     }
+
+    private static final MovieDraft EMPTY = new MovieDraft("", "", null, null, List.of(), List.of());
 
     private final CatalogueClient client;
     private final Background background;
@@ -55,10 +75,12 @@ public final class MovieFormViewModel {
     private final Map<String, StringProperty> errors = new LinkedHashMap<>();
     private final ObjectProperty<Conflict> conflict = new SimpleObjectProperty<>();
     private final BooleanProperty saving = new SimpleBooleanProperty(false);
+    /** The movie as the server last showed it: what the editor's changes are measured against. */
     private final ObjectProperty<Movie> editing = new SimpleObjectProperty<>();
     private final ObjectProperty<Contents> loaded = new SimpleObjectProperty<>();
     private final BooleanBinding dirty;
-    private int version;
+    /** What the save that ran into the pending conflict was to do next; the resolved save does it. */
+    private Consumer<Movie> afterConflict;
 
     public MovieFormViewModel(CatalogueClient client, Background background) {
         this.client = client;
@@ -74,16 +96,27 @@ public final class MovieFormViewModel {
     /** Fills the form with {@code movie}, or empties it for a new one. */
     public void load(Movie movie) {
         editing.set(movie);
-        title.set(movie == null ? "" : movie.title());
-        releaseDate.set(movie == null ? "" : movie.releaseDate());
-        rating.set(movie == null || movie.rating() == null ? "" : movie.rating().toString());
-        runtime.set(movie == null || movie.runtimeMinutes() == null ? "" : movie.runtimeMinutes().toString());
-        genres.setAll(movie == null ? List.of() : movie.genreNames());
-        directors.setAll(movie == null ? List.of() : movie.directorNames());
-        version = movie == null ? 0 : movie.version();
+        // A fresh start: every name shown is stored, none is new (the pickers forget what they created).
+        genres.clear();
+        directors.clear();
+        show(movie == null ? EMPTY : MovieDraft.of(movie));
         errors.values().forEach(error -> error.set(""));
         conflict.set(null);
         loaded.set(contents());
+    }
+
+    private void show(MovieDraft draft) {
+        title.set(draft.title());
+        releaseDate.set(draft.releaseDate());
+        rating.set(text(draft.rating()));
+        runtime.set(text(draft.runtimeMinutes()));
+        // Replaced only when different, so a name the editor created stays marked as new.
+        if (!genres.equals(draft.genres())) {
+            genres.setAll(draft.genres());
+        }
+        if (!directors.equals(draft.directors())) {
+            directors.setAll(draft.directors());
+        }
     }
 
     private Contents contents() {
@@ -91,28 +124,63 @@ public final class MovieFormViewModel {
                 List.copyOf(directors));
     }
 
+    private static String text(Integer value) {
+        return value == null ? "" : value.toString();
+    }
+
     /**
-     * Checks what can be checked here, then creates or updates; {@code onSaved} gets the saved movie. Server
-     * userErrors land on their fields, and a CONFLICT becomes {@link #conflict()} with the typed values kept.
+     * Checks what can be checked here, then creates, or sends the fields the editor changed; {@code onSaved}
+     * gets the saved movie. Server userErrors land on their fields. On CONFLICT the edits merge: a field only
+     * one side changed goes that side's way and the save goes on by itself; fields both changed become
+     * {@link #conflict()}, with the typed values kept. A second save while one is under way is ignored.
      */
     public void save(Consumer<Movie> onSaved) {
+        if (saving.get()) {
+            return;
+        }
         MovieDraft draft = validate();
         if (draft == null) {
             return;
         }
-        Movie movie = editing.get();
-        int expected = version;
+        Movie base = editing.get();
         saving.set(true);
-        background.run(() -> movie == null ? client.createMovie(draft) : client.updateMovie(movie.id(), expected, draft),
-                result -> answered(result, draft, onSaved));
+        background.run(untilSettled(() -> base == null ? client.createMovie(draft)
+                        : client.updateMovie(base.id(), base.version(), draft, draft.changedFrom(MovieDraft.of(base)))),
+                result -> answered(result, base, draft, onSaved));
     }
 
-    private void answered(MovieSaved result, MovieDraft draft, Consumer<Movie> onSaved) {
+    /**
+     * The call, marked as a save in flight whenever it runs (the banner's Retry runs it again) and as over when
+     * it fails, since then no answer comes to {@link #answered}.
+     */
+    private <T> Callable<T> untilSettled(Callable<T> call) {
+        return () -> {
+            Platform.runLater(() -> saving.set(true));
+            try {
+                return call.call();
+            } catch (Exception e) {
+                Platform.runLater(() -> saving.set(false));
+                throw e;
+            }
+        };
+    }
+
+    private void answered(MovieSaved result, Movie base, MovieDraft draft, Consumer<Movie> onSaved) {
         saving.set(false);
         if (result.conflict() && result.current() != null) {
+            MovieMerge merge = new MovieMerge(MovieDraft.of(base), draft, MovieDraft.of(result.current()));
+            Set<MovieField> disputed = merge.disputed();
+            if (disputed.isEmpty()) {
+                // Nothing to decide: theirs plus the editor's changes is what both meant. Saving it is what
+                // the editor asked for; a question with one sensible answer would only be in the way.
+                rebase(result.current(), merge.merged(Set.of()));
+                save(onSaved);
+                return;
+            }
+            afterConflict = onSaved;
             // Cleared first: a second identical conflict must still be announced.
             conflict.set(null);
-            conflict.set(new Conflict(draft, result.current()));
+            conflict.set(new Conflict(merge, result.current(), disagreements(disputed, result.currentHistory())));
             return;
         }
         if (!result.userErrors().isEmpty()) {
@@ -127,13 +195,34 @@ public final class MovieFormViewModel {
         onSaved.accept(result.movie());
     }
 
-    /** Keeps the editor's values and saves them over the current movie: a deliberate overwrite. */
-    public void overwrite(Consumer<Movie> onSaved) {
+    private static List<Disagreement> disagreements(Set<MovieField> disputed, List<HistoryEntry> history) {
+        List<Disagreement> disagreements = new ArrayList<>();
+        for (MovieField field : disputed) {
+            // Newest first: the first write that touched the field is the one that left its value.
+            disagreements.add(history.stream().filter(entry -> entry.changed(field.key())).findFirst()
+                    .map(entry -> new Disagreement(field, entry.username(), entry.when()))
+                    .orElse(new Disagreement(field, "someone else", "")));
+        }
+        return disagreements;
+    }
+
+    /** Measures the editor's changes against {@code current} from now on, with the form showing {@code draft}. */
+    private void rebase(Movie current, MovieDraft draft) {
+        editing.set(current);
+        loaded.set(Contents.of(MovieDraft.of(current)));
+        show(draft);
+    }
+
+    /**
+     * Settles the pending conflict: each disputed field in {@code keepMine} keeps the editor's value, the others
+     * take theirs; undisputed fields merge as usual. Then saves against the movie as it is now.
+     */
+    public void resolve(Set<MovieField> keepMine) {
         Conflict pending = conflict.get();
         if (pending != null) {
-            version = pending.current().version();
             conflict.set(null);
-            save(onSaved);
+            rebase(pending.current(), pending.merge().merged(keepMine));
+            save(afterConflict);
         }
     }
 
@@ -172,8 +261,7 @@ public final class MovieFormViewModel {
         if (errors.values().stream().anyMatch(error -> !error.get().isEmpty())) {
             return null;
         }
-        return new MovieDraft(titleText, dateText, ratingValue, runtimeValue, List.copyOf(genres),
-                List.copyOf(directors));
+        return new MovieDraft(titleText, dateText, ratingValue, runtimeValue, genres, directors);
     }
 
     private Integer whole(StringProperty text, String field, int min, int max, String message) {

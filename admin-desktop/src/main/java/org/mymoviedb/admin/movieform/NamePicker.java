@@ -1,7 +1,10 @@
 package org.mymoviedb.admin.movieform;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.collections.ListChangeListener;
@@ -12,6 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -19,7 +23,10 @@ import javafx.util.Duration;
 
 /**
  * Picks genres or directors: the chosen names as removable chips, and a box that suggests existing names as
- * the editor types, with "Create new" for a name nobody has yet (the server creates it on save).
+ * the editor types. The best match is highlighted (an exact match first, then names that start with the
+ * typed text) and Enter picks it; Up and Down move the highlight. A name nobody has yet is only made by the
+ * explicit "Create new" line, which is the highlighted one when nothing matches; its chip says "(new)" until
+ * the server has created it on save. Esc closes the list and nothing else.
  */
 public final class NamePicker extends VBox {
 
@@ -29,15 +36,22 @@ public final class NamePicker extends VBox {
     }
 
     static final String CREATE_NEW = "Create new: ";
+    static final String NEW_MARK = " (new)";
 
     private final ObservableList<String> chosen;
+    private final Suggestions source;
     private final TextField input = new TextField();
     private final ListView<String> suggestions = new ListView<>();
     private final FlowPane chips = new FlowPane(4, 4);
-    private List<String> existing = List.of();
+    private final PauseTransition debounce = new PauseTransition(Duration.millis(200));
+    /** Chosen names made with "Create new", in lower case: not stored until the movie is saved. */
+    private final Set<String> created = new HashSet<>();
+    /** The typed text the shown suggestions answer, or null while none are shown. */
+    private String offeredFor;
 
     public NamePicker(String id, String prompt, ObservableList<String> chosen, Suggestions source) {
         this.chosen = chosen;
+        this.source = source;
         setId(id);
         setSpacing(4);
         input.setId(id + "Input");
@@ -48,75 +62,156 @@ public final class NamePicker extends VBox {
         suggestions.setFocusTraversable(false);
         showSuggestions(false);
 
-        PauseTransition debounce = new PauseTransition(Duration.millis(200));
-        debounce.setOnFinished(e -> {
-            String typed = input.getText().strip();
-            if (typed.isEmpty()) {
-                showSuggestions(false);
-                return;
-            }
-            source.find(typed, found -> {
-                if (typed.equals(input.getText().strip())) {
-                    offer(typed, found);
-                }
-            });
-        });
+        debounce.setOnFinished(e -> lookUp(input.getText().strip(), () -> { }));
         input.textProperty().addListener((obs, old, text) -> debounce.playFromStart());
-        input.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER && !input.getText().isBlank()) {
-                e.consume();
-                add(canonical(input.getText().strip()));
-            } else if (e.getCode() == KeyCode.DOWN && suggestions.isVisible()) {
-                suggestions.requestFocus();
-                suggestions.getSelectionModel().selectFirst();
-            }
-        });
+        input.addEventHandler(KeyEvent.KEY_PRESSED, this::keyInInput);
         suggestions.setOnMouseClicked(e -> pick(suggestions.getSelectionModel().getSelectedItem()));
-        suggestions.setOnKeyPressed(e -> {
+        suggestions.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 e.consume();
                 pick(suggestions.getSelectionModel().getSelectedItem());
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                e.consume();
+                closeList();
             }
         });
 
-        chosen.addListener((ListChangeListener<String>) change -> drawChips());
+        chosen.addListener((ListChangeListener<String>) change -> {
+            while (change.next()) {
+                // A name taken off (or replaced by the server's answer after a save) is no longer one to create.
+                change.getRemoved().forEach(name -> created.remove(folded(name)));
+            }
+            drawChips();
+        });
         drawChips();
         getChildren().addAll(chips, input, suggestions);
     }
 
-    private void offer(String typed, List<String> found) {
-        existing = found;
-        List<String> items = new ArrayList<>();
-        for (String name : found) {
-            if (chosen.stream().noneMatch(name::equalsIgnoreCase)) {
-                items.add(name);
+    private void keyInInput(KeyEvent e) {
+        switch (e.getCode()) {
+            case ENTER -> {
+                if (!input.getText().isBlank()) {
+                    e.consume();
+                    pickHighlighted();
+                }
+            }
+            case ESCAPE -> {
+                // The list is what Esc closes here; with it closed, Esc is the form's (cancel).
+                if (suggestions.isVisible()) {
+                    e.consume();
+                    closeList();
+                }
+            }
+            case DOWN, UP -> {
+                if (suggestions.isVisible()) {
+                    e.consume();
+                    if (e.getCode() == KeyCode.DOWN) {
+                        suggestions.getSelectionModel().selectNext();
+                    } else {
+                        suggestions.getSelectionModel().selectPrevious();
+                    }
+                    suggestions.scrollTo(suggestions.getSelectionModel().getSelectedIndex());
+                }
+            }
+            default -> {
             }
         }
+    }
+
+    /**
+     * Enter: the highlighted suggestion for what is typed. Typed faster than the suggestions came, it asks for
+     * them now and picks once they answer, so "dra" and Enter still picks "Drama", never a new "dra".
+     */
+    private void pickHighlighted() {
+        String typed = input.getText().strip();
+        if (chosen.stream().anyMatch(typed::equalsIgnoreCase)) {
+            clearInput();
+            return;
+        }
+        if (typed.equals(offeredFor)) {
+            pick(suggestions.getSelectionModel().getSelectedItem());
+            return;
+        }
+        debounce.stop();
+        lookUp(typed, () -> pick(suggestions.getSelectionModel().getSelectedItem()));
+    }
+
+    /** Asks for suggestions for {@code typed}; once they are shown (and still answer the box), runs {@code then}. */
+    private void lookUp(String typed, Runnable then) {
+        if (typed.isEmpty()) {
+            closeList();
+            return;
+        }
+        source.find(typed, found -> {
+            if (typed.equals(input.getText().strip())) {
+                offer(typed, found);
+                then.run();
+            }
+        });
+    }
+
+    private void offer(String typed, List<String> found) {
+        String needle = folded(typed);
+        List<String> exact = new ArrayList<>();
+        List<String> starting = new ArrayList<>();
+        List<String> containing = new ArrayList<>();
+        for (String name : found) {
+            if (chosen.stream().anyMatch(name::equalsIgnoreCase)) {
+                continue;
+            }
+            String haystack = folded(name);
+            (haystack.equals(needle) ? exact : haystack.startsWith(needle) ? starting : containing).add(name);
+        }
+        List<String> items = new ArrayList<>(exact);
+        items.addAll(starting);
+        items.addAll(containing);
         if (found.stream().noneMatch(typed::equalsIgnoreCase)) {
             items.add(CREATE_NEW + typed);
         }
         suggestions.getItems().setAll(items);
+        offeredFor = typed;
+        if (chosen.stream().anyMatch(typed::equalsIgnoreCase)) {
+            // Already chosen: Enter must not pick some other name that merely contains it.
+            suggestions.getSelectionModel().clearSelection();
+        } else {
+            suggestions.getSelectionModel().selectFirst();
+        }
         showSuggestions(!items.isEmpty());
     }
 
     private void pick(String item) {
-        if (item != null) {
-            add(item.startsWith(CREATE_NEW) ? item.substring(CREATE_NEW.length()) : item);
+        if (item == null) {
+            return;
         }
-    }
-
-    /** An existing name spelled as it is stored, so "drama" picks "Drama" rather than making a twin. */
-    private String canonical(String typed) {
-        return existing.stream().filter(typed::equalsIgnoreCase).findFirst().orElse(typed);
+        if (item.startsWith(CREATE_NEW)) {
+            String name = item.substring(CREATE_NEW.length());
+            created.add(folded(name));
+            add(name);
+        } else {
+            add(item);
+        }
     }
 
     private void add(String name) {
         if (chosen.stream().noneMatch(name::equalsIgnoreCase)) {
             chosen.add(name);
+        } else {
+            drawChips();
         }
+        clearInput();
+    }
+
+    private void clearInput() {
         input.clear();
-        showSuggestions(false);
+        // Clearing is not typing: no lookup for the empty box.
+        debounce.stop();
+        closeList();
         input.requestFocus();
+    }
+
+    private void closeList() {
+        offeredFor = null;
+        showSuggestions(false);
     }
 
     private void showSuggestions(boolean shown) {
@@ -127,17 +222,33 @@ public final class NamePicker extends VBox {
     private void drawChips() {
         chips.getChildren().clear();
         for (String name : chosen) {
-            Label label = new Label(name);
+            boolean isNew = created.contains(folded(name));
+            Label label = new Label(isNew ? name + NEW_MARK : name);
+            label.getStyleClass().add("chip-name");
             Button remove = new Button("×");
             remove.setFocusTraversable(false);
+            remove.setAccessibleText("Remove " + name);
             remove.setStyle("-fx-padding: 0 4 0 4; -fx-background-color: transparent;");
             remove.setOnAction(e -> chosen.remove(name));
             HBox chip = new HBox(2, label, remove);
             chip.getStyleClass().add("chip");
             chip.setAlignment(Pos.CENTER_LEFT);
-            chip.setStyle("-fx-background-color: #e3ecfa; -fx-background-radius: 10; -fx-padding: 1 2 1 8;");
+            if (isNew) {
+                // Dashed and green: a name the server will create on save, not one picked from the catalogue.
+                chip.getStyleClass().add("chip-new");
+                label.setAccessibleText(name + ", new: created when the movie is saved");
+                label.setStyle("-fx-font-style: italic;");
+                chip.setStyle("-fx-background-color: #e6f4ea; -fx-background-radius: 10; -fx-border-color: #2e7d32;"
+                        + " -fx-border-style: dashed; -fx-border-radius: 10; -fx-padding: 1 2 1 8;");
+            } else {
+                chip.setStyle("-fx-background-color: #e3ecfa; -fx-background-radius: 10; -fx-padding: 1 2 1 8;");
+            }
             chips.getChildren().add(chip);
         }
+    }
+
+    private static String folded(String name) {
+        return name.toLowerCase(Locale.ROOT);
     }
 
     public TextField input() {

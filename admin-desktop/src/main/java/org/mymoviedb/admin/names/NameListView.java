@@ -4,10 +4,7 @@ import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -18,6 +15,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.mymoviedb.admin.api.NamedRef;
+import org.mymoviedb.admin.shell.SafeConfirmation;
 
 /** The genres or people screen: search, the list, and a name box to create with or rename to. */
 public final class NameListView {
@@ -92,14 +90,14 @@ public final class NameListView {
     }
 
     private void confirmDelete(NameListViewModel model, NamedRef ref) {
-        ButtonType delete = new ButtonType("Delete", ButtonBar.ButtonData.OK_DONE);
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
-                "person".equals(model.catalogue().kind())
+        String kind = model.catalogue().kind();
+        if (new SafeConfirmation(root.getScene().getWindow(), "confirmDelete-" + kind,
+                "Delete " + kind + " “" + ref.name() + "”?",
+                "person".equals(kind)
                         ? "Movies they directed lose the credit; the movies themselves stay."
-                        : "Movies that have it lose it; the movies themselves stay.", delete, ButtonType.CANCEL);
-        confirm.initOwner(root.getScene().getWindow());
-        confirm.setHeaderText("Delete " + model.catalogue().kind() + " “" + ref.name() + "”?");
-        confirm.showAndWait().filter(delete::equals).ifPresent(b -> model.delete(ref));
+                        : "Movies that have it lose it; the movies themselves stay.", "Delete", "Cancel").confirmed()) {
+            model.delete(ref);
+        }
     }
 
     public Node root() {

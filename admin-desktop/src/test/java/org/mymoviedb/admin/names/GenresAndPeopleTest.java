@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ class GenresAndPeopleTest extends AdminAppTest {
     static void seed() {
         long western = catalogue.genre("Western");
         catalogue.genre("Musical");
+        catalogue.genre("Peplum");
         catalogue.person("Sergio Leone");
         long movie = catalogue.movie("Once Upon a Time in the West", LocalDate.of(1968, 12, 21), 85, 166);
         catalogue.tag(movie, western);
@@ -33,7 +35,8 @@ class GenresAndPeopleTest extends AdminAppTest {
     }
 
     private boolean listed(String kind, String name) {
-        return list(kind).getItems().stream().anyMatch(ref -> ref.name().equals(name));
+        // Read on the FX thread: the list may be refilling while the test looks.
+        return interactAndGet(() -> list(kind).getItems().stream().anyMatch(ref -> ref.name().equals(name)));
     }
 
     private void select(String kind, String name) {
@@ -60,6 +63,28 @@ class GenresAndPeopleTest extends AdminAppTest {
         clickOn(lookup(".dialog-pane .button").match(LabeledMatchers.hasText("Delete")).queryButton());
         waitUntil(() -> !listed("genre", "Western"));
         assertThat(server.query("{ genres { name } }").toString()).doesNotContain("Western").contains("Film noir");
+    }
+
+    @Test
+    void enterOrEscOnTheDeleteQuestionKeepsTheGenre() {
+        clickOn("#genresTab");
+        waitUntil(() -> listed("genre", "Peplum"));
+        select("genre", "Peplum");
+        push(KeyCode.DELETE);
+        waitUntil(() -> lookup(".dialog-pane").tryQuery().isPresent());
+        push(KeyCode.ENTER);
+        waitUntil(() -> lookup(".dialog-pane").tryQuery().isEmpty());
+        waitForIdle();
+        assertThat(listed("genre", "Peplum")).as("Peplum after Enter on the question").isTrue();
+
+        clickOn("#delete-genre");
+        waitUntil(() -> lookup(".dialog-pane").tryQuery().isPresent());
+        push(KeyCode.ESCAPE);
+        waitUntil(() -> lookup(".dialog-pane").tryQuery().isEmpty());
+        waitForIdle();
+
+        assertThat(listed("genre", "Peplum")).isTrue();
+        assertThat(server.query("{ genres { name } }").toString()).contains("Peplum");
     }
 
     @Test
