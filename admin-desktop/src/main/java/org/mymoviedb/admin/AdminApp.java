@@ -44,7 +44,7 @@ public class AdminApp extends Application {
 
     private void showLogin() {
         LoginViewModel login = new LoginViewModel(client, settings, background);
-        stage.setScene(new LoginView(login, true).scene());
+        stage.setScene(new LoginView(login).scene());
         stage.sizeToScene();
         login.onSignedIn(user -> {
             mainWindow = new MainWindow(client, background, settings, user, this::signedOut);

@@ -4,10 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,15 +28,13 @@ public final class CatalogueClient {
 
     private final JsonMapper json = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-    private final HttpClient http;
-    private final Duration timeout;
+    private final GraphQLTransport transport;
     private volatile URI endpoint;
     private volatile String token;
 
     public CatalogueClient(URI endpoint, Duration timeout) {
         this.endpoint = endpoint;
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.transport = new GraphQLTransport(json, timeout);
     }
 
     public URI endpoint() {
@@ -211,35 +204,7 @@ public final class CatalogueClient {
     /** Runs one operation; returns its {@code data}, or throws with the first error's code. */
     private JsonNode call(String operation, Map<String, Object> variables) {
         String body = json.writeValueAsString(Map.of("query", document(operation), "variables", variables));
-        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        String bearer = token;
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        HttpResponse<String> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
-            throw new ApiException(ApiException.TIMEOUT, "The server at " + endpoint + " did not answer within "
-                    + timeout.toSeconds() + " s");
-        } catch (IOException e) {
-            throw new ApiException(ApiException.UNREACHABLE, "Cannot reach the server at " + endpoint
-                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException(ApiException.UNREACHABLE, "Interrupted");
-        }
-        JsonNode answer;
-        try {
-            answer = json.readTree(response.body());
-        } catch (JacksonException e) {
-            // A proxy's error page, or not our server at all.
-            throw new ApiException(ApiException.UNREACHABLE, "The server at " + endpoint + " answered HTTP "
-                    + response.statusCode() + " without GraphQL");
-        }
+        JsonNode answer = transport.post(endpoint, body, token);
         JsonNode errors = answer.path("errors");
         if (errors.isArray() && !errors.isEmpty()) {
             JsonNode first = errors.get(0);

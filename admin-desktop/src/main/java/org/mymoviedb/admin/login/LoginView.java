@@ -13,25 +13,35 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-/** The sign-in form: server URL, username, password. */
+/**
+ * The sign-in form: server URL, username, password. Signing in again after a session expired keeps the server and
+ * the account fixed, and offers "Sign in as someone else" as a separate, explicit way out.
+ */
 public final class LoginView {
 
     private final VBox root;
     private final PasswordField password = new PasswordField();
     private final TextField username = new TextField();
 
-    /** {@code chooseServer} false keeps the server fixed: signing in again after a session expired. */
-    public LoginView(LoginViewModel model, boolean chooseServer) {
-        Label heading = new Label(chooseServer ? "Sign in to mymoviedb" : "Your session expired: sign in again");
+    public LoginView(LoginViewModel model) {
+        boolean again = model.account() != null;
+        Label heading = new Label(again ? "Your session expired: sign in again as " + model.account()
+                : "Sign in to mymoviedb");
         heading.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
 
         TextField serverUrl = new TextField();
         serverUrl.setId("serverUrl");
         serverUrl.textProperty().bindBidirectional(model.serverUrl());
-        serverUrl.setDisable(!chooseServer);
+        serverUrl.setDisable(again);
         serverUrl.setPrefColumnCount(28);
         username.setId("username");
         username.textProperty().bindBidirectional(model.username());
+        // The window's unsaved work belongs to this account: another one is "Sign in as someone else".
+        username.setEditable(!again);
+        username.setFocusTraversable(!again);
+        if (again) {
+            username.setStyle("-fx-control-inner-background: #eef1f5;");
+        }
         password.setId("password");
         password.textProperty().bindBidirectional(model.password());
 
@@ -54,9 +64,17 @@ public final class LoginView {
         signIn.disableProperty().bind(model.busy());
         signIn.setOnAction(e -> model.signIn());
         ProgressIndicator progress = new ProgressIndicator();
+        progress.setId("signInProgress");
         progress.setPrefSize(20, 20);
         progress.visibleProperty().bind(model.busy());
         HBox actions = new HBox(10, signIn, progress);
+        if (again) {
+            Button someoneElse = new Button("Sign in as someone else");
+            someoneElse.setId("signInAsSomeoneElse");
+            someoneElse.disableProperty().bind(model.busy());
+            someoneElse.setOnAction(e -> model.signInAsSomeoneElse());
+            actions.getChildren().add(1, someoneElse);
+        }
         actions.setAlignment(Pos.CENTER_LEFT);
 
         root = new VBox(14, heading, form, error, actions);

@@ -73,10 +73,12 @@ public final class Background {
                     failed(e, () -> run(call, onSuccess, onFailure), onFailure);
                 });
             } catch (Exception e) {
-                // A bug of ours: say so in the banner rather than in a stack-trace dialog.
+                // A bug of ours: said where the editor looks (the banner, or the login form's message) rather than
+                // in a stack-trace dialog, and never left spinning.
+                ApiException bug = new ApiException(ApiException.ADMIN_FAULT, "Something went wrong in the admin: " + e);
                 Platform.runLater(() -> {
                     finished();
-                    problem.set(new Problem("Something went wrong in the admin: " + e, null));
+                    failed(bug, null, onFailure);
                 });
             }
         });

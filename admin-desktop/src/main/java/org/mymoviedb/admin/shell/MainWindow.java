@@ -1,6 +1,7 @@
 package org.mymoviedb.admin.shell;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -21,6 +22,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 import org.mymoviedb.admin.api.CatalogueClient;
 import org.mymoviedb.admin.api.Movie;
 import org.mymoviedb.admin.api.SignedInUser;
@@ -50,6 +52,8 @@ public final class MainWindow {
     private final NameListViewModel genres;
     private final NameListViewModel people;
     private final TabPane tabs;
+    private final SignedInUser user;
+    private final Runnable onSignedOut;
     private final List<Runnable> waitingForSignIn = new ArrayList<>();
 
     public MainWindow(CatalogueClient client, Background background, AdminSettings settings, SignedInUser user,
@@ -57,6 +61,8 @@ public final class MainWindow {
         this.client = client;
         this.background = background;
         this.settings = settings;
+        this.user = user;
+        this.onSignedOut = onSignedOut;
         movies = new MovieListViewModel(client, background);
         history = new HistoryViewModel(client, background);
         movieList = new MovieListView(movies, new HistoryView(history), this::edit);
@@ -130,8 +136,9 @@ public final class MainWindow {
     }
 
     /**
-     * The session expired: asks for the password over whatever window the editor is in, then carries on with
-     * the call that was refused, so nothing typed is lost.
+     * The session expired: asks for the same account's password over whatever window the editor is in, then
+     * carries on with the call that was refused, so nothing typed is lost and every write is still this
+     * window's account's. Working as someone else is the dialog's explicit other choice.
      */
     private void signInAgain(Runnable retry) {
         // Several calls may be refused at once; one dialog serves them all.
@@ -145,15 +152,50 @@ public final class MainWindow {
         dialog.initOwner(owner);
         dialog.initModality(Modality.WINDOW_MODAL);
         dialog.setTitle("Sign in again");
-        LoginViewModel login = new LoginViewModel(client, settings, background);
-        login.onSignedIn(user -> {
-            dialog.close();
+        LoginViewModel login = LoginViewModel.again(client, settings, background, user);
+        login.onSignedIn(same -> {
             List<Runnable> retries = List.copyOf(waitingForSignIn);
-            waitingForSignIn.clear();
+            dialog.close();
             retries.forEach(Runnable::run);
         });
-        dialog.setScene(new LoginView(login, false).scene());
+        login.onSomeoneElse(() -> signInAsSomeoneElse(dialog));
+        // Closing the dialog without signing in leaves the refused calls undone, and the next call asks again.
+        dialog.setOnHidden(e -> waitingForSignIn.clear());
+        dialog.setScene(new LoginView(login).scene());
         dialog.show();
+    }
+
+    /**
+     * Back to the login screen, once every window over this one has closed through its own unsaved-work guard;
+     * an editor who keeps a form open stays in the dialog, with nothing lost.
+     */
+    private void signInAsSomeoneElse(Stage dialog) {
+        List<Window> above = new ArrayList<>(Window.getWindows().stream()
+                .filter(window -> window != dialog && window instanceof Stage && ownedByThis(window)).toList());
+        // The newest first: a side-by-side view closes before the form it belongs to.
+        Collections.reverse(above);
+        for (Window window : above) {
+            window.fireEvent(new WindowEvent(window, WindowEvent.WINDOW_CLOSE_REQUEST));
+            if (window.isShowing()) {
+                return;
+            }
+        }
+        dialog.close();
+        client.forgetSession();
+        onSignedOut.run();
+    }
+
+    private boolean ownedByThis(Window window) {
+        for (Window owner = ownerOf(window); owner != null; owner = ownerOf(owner)) {
+            if (owner == scene.getWindow()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Window ownerOf(Window window) {
+        return window instanceof Stage stage ? stage.getOwner() : null;
     }
 
     public Scene scene() {

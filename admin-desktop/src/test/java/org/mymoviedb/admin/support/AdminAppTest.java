@@ -105,7 +105,11 @@ public abstract class AdminAppTest extends FxRobot {
         replaceText("#username", EDITOR);
         replaceText("#password", PASSWORD);
         clickOn("#signIn");
-        waitUntil(() -> lookup("#movieTable").tryQuery().isPresent());
+        waitUntil(() -> lookup("#movieTable").tryQuery().isPresent()
+                || lookup("#loginError").tryQuery().map(error -> !text("#loginError").isEmpty()).orElse(false));
+        if (lookup("#movieTable").tryQuery().isEmpty()) {
+            throw new AssertionError("Sign-in refused: " + text("#loginError"));
+        }
         waitForIdle();
     }
 
