@@ -13,6 +13,7 @@ import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
+import graphql.validation.QueryComplexityLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -40,6 +41,7 @@ public final class GraphQLApi {
     private final ApiLimits limits;
     private final ParserOptions parserOptions;
     private final CheckedOnce limitChecks;
+    private final QueryComplexityLimits validationLimits;
 
     public GraphQLApi(Fetchers f, Loaders loaders, DocumentCache documents, ApiLimits limits) {
         this.loaders = loaders;
@@ -47,6 +49,7 @@ public final class GraphQLApi {
         RequestLimits requestLimits = new RequestLimits(limits);
         this.parserOptions = requestLimits.parserOptions();
         this.limitChecks = requestLimits.instrumentation();
+        this.validationLimits = requestLimits.validationLimits();
         this.documents = documents;
         this.auth = f.auth();
         TypeDefinitionRegistry contract = new SchemaParser().parse(schemaText());
@@ -126,6 +129,7 @@ public final class GraphQLApi {
                 .graphQLContext(Map.of(
                         Viewer.KEY, new Viewer(request.bearerToken(), request.clientAddress(), auth::lookup),
                         ParserOptions.class, parserOptions,
+                        QueryComplexityLimits.KEY, validationLimits,
                         Introspection.INTROSPECTION_DISABLED, !limits.introspection()))
                 .build();
         return graphQL.executeAsync(input).thenApply(ResponseErrors::toSpecification);
