@@ -5,7 +5,6 @@ import graphql.GraphQL;
 import graphql.introspection.Introspection;
 import graphql.parser.ParserOptions;
 import org.mymoviedb.config.ApiLimits;
-import graphql.scalars.ExtendedScalars;
 import graphql.language.ScalarTypeDefinition;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
@@ -54,8 +53,8 @@ public final class GraphQLApi {
         this.auth = f.auth();
         TypeDefinitionRegistry contract = new SchemaParser().parse(schemaText());
         RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
-                .scalar(describedByContract(ExtendedScalars.Date, contract))
-                .scalar(describedByContract(ExtendedScalars.DateTime, contract))
+                .scalar(describedByContract(DateScalars.date(), contract))
+                .scalar(describedByContract(DateScalars.dateTime(), contract))
                 .directive(AuthDirective.NAME, new AuthDirective())
                 .type("Query", type -> type
                         .dataFetcher("movies", f.movies()::movies)
@@ -110,7 +109,7 @@ public final class GraphQLApi {
         }
     }
 
-    /** The library's scalar, described as schema.graphqls describes it, so the served schema is the contract. */
+    /** A scalar, described as schema.graphqls describes it, so the served schema is the contract. */
     private static GraphQLScalarType describedByContract(GraphQLScalarType scalar, TypeDefinitionRegistry contract) {
         ScalarTypeDefinition definition = contract.scalars().get(scalar.getName());
         String description = definition == null || definition.getDescription() == null ? scalar.getDescription()
