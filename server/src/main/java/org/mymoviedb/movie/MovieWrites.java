@@ -41,6 +41,14 @@ public final class MovieWrites {
     public record DeletePayload(List<Long> deletedIds, Movie current, List<UserError> userErrors) {
     }
 
+    /** A movie named with the version of it the editor saw. */
+    public record ExpectedVersion(long id, int version) {
+    }
+
+    /** The answer to deleteMovies: what was deleted, or userErrors and each changed movie as it is now. */
+    public record DeleteMoviesPayload(List<Long> deletedIds, List<Movie> current, List<UserError> userErrors) {
+    }
+
     private final DSLContext dsl;
 
     public MovieWrites(DSLContext dsl) {
@@ -155,30 +163,45 @@ public final class MovieWrites {
         }, (errors, prepared) -> new DeletePayload(List.of(), currentOf(prepared), errors));
     }
 
-    /** deleteMovies: all of them, or none if any is missing. */
-    public DeletePayload deleteAll(User actor, List<Long> ids) {
-        List<Long> distinct = ids.stream().distinct().toList();
+    /**
+     * deleteMovies: all of them, each at the version the editor saw, or none. A missing movie is NOT_FOUND and a
+     * changed one CONFLICT, each at its index; the changed ones come back as they are now.
+     */
+    public DeleteMoviesPayload deleteAll(User actor, List<ExpectedVersion> movies) {
+        List<Long> distinct = movies.stream().map(ExpectedVersion::id).distinct().toList();
         return Transactions.write(dsl, cfg -> {
-                DSLContext tx = cfg.dsl();
-                Map<Long, MovieRecord> rows = new HashMap<>();
-                tx.selectFrom(MOVIE).where(MOVIE.ID.eq(DSL.any(distinct.toArray(Long[]::new))))
-                        .orderBy(MOVIE.ID).forUpdate()
-                        .forEach(r -> rows.put(r.getId(), r));
-                List<UserError> missing = new ArrayList<>();
-                for (int i = 0; i < ids.size(); i++) {
-                    if (!rows.containsKey(ids.get(i))) {
-                        missing.add(UserError.of("NOT_FOUND", "There is no movie with ID " + ids.get(i),
-                                "ids", Integer.toString(i)));
-                    }
+            DSLContext tx = cfg.dsl();
+            Map<Long, MovieRecord> rows = new HashMap<>();
+            tx.selectFrom(MOVIE).where(MOVIE.ID.eq(DSL.any(distinct.toArray(Long[]::new))))
+                    .orderBy(MOVIE.ID).forUpdate()
+                    .forEach(r -> rows.put(r.getId(), r));
+            List<UserError> errors = new ArrayList<>();
+            Map<Long, Movie> changed = new LinkedHashMap<>();
+            for (int i = 0; i < movies.size(); i++) {
+                ExpectedVersion expected = movies.get(i);
+                MovieRecord row = rows.get(expected.id());
+                String index = Integer.toString(i);
+                if (row == null) {
+                    errors.add(UserError.of("NOT_FOUND", "There is no movie with ID " + expected.id(),
+                            "movies", index, "id"));
+                } else if (row.getVersion() != expected.version()) {
+                    errors.add(UserError.of("CONFLICT", "Someone else changed \"" + row.getTitle()
+                            + "\" since you loaded it (you had version " + expected.version() + ", it is now "
+                            + row.getVersion() + "); nothing was deleted. Reload, then delete again.",
+                            "movies", index, "expectedVersion"));
+                    changed.put(row.getId(), Movie.from(row));
                 }
-                if (!missing.isEmpty()) {
-                    throw new UserErrorsException(missing);
-                }
-                for (Long id : distinct) {
-                    deleteWithHistory(tx, actor, rows.get(id));
-                }
-                return new DeletePayload(distinct, null, List.of());
-            }, (errors, prepared) -> new DeletePayload(List.of(), null, errors));
+            }
+            if (!errors.isEmpty()) {
+                throw new UserErrorsException(errors,
+                        new DeleteMoviesPayload(List.of(), List.copyOf(changed.values()), List.of()));
+            }
+            for (Long id : distinct) {
+                deleteWithHistory(tx, actor, rows.get(id));
+            }
+            return new DeleteMoviesPayload(distinct, List.of(), List.of());
+        }, (errors, prepared) -> new DeleteMoviesPayload(List.of(),
+                prepared instanceof DeleteMoviesPayload refused ? refused.current() : List.of(), errors));
     }
 
     /**
