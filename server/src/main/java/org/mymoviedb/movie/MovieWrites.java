@@ -11,8 +11,6 @@ import org.jooq.impl.DSL;
 import org.mymoviedb.auth.User;
 import org.mymoviedb.data.NamedRefs;
 import org.mymoviedb.data.Transactions;
-import org.mymoviedb.genre.Genre;
-import org.mymoviedb.genre.GenreRepository;
 import org.mymoviedb.graphql.Inputs;
 import org.mymoviedb.graphql.UserError;
 import org.mymoviedb.graphql.UserErrorsException;
@@ -20,8 +18,6 @@ import org.mymoviedb.history.AuditAction;
 import org.mymoviedb.history.AuditLog;
 import org.mymoviedb.history.Changes;
 import org.mymoviedb.jooq.tables.records.MovieRecord;
-import org.mymoviedb.person.Person;
-import org.mymoviedb.person.PersonRepository;
 
 import static org.mymoviedb.jooq.Tables.MOVIE;
 import static org.mymoviedb.jooq.Tables.MOVIE_DIRECTOR;
@@ -86,8 +82,8 @@ public final class MovieWrites {
                     .returning().fetchOne();
             addGenres(tx, row.getId(), genreIds);
             addDirectors(tx, row.getId(), directorIds);
-            Snapshot after = Snapshot.of(tx, row);
-            AuditLog.record(tx, actor, AuditAction.CREATE, "movie", row.getId(), title, Snapshot.EMPTY.diff(after));
+            MovieSnapshot after = MovieSnapshot.of(tx, row);
+            AuditLog.record(tx, actor, AuditAction.CREATE, "movie", row.getId(), title, MovieSnapshot.EMPTY.diff(after));
             return new MoviePayload(Movie.from(row), null, List.of());
         });
     }
@@ -110,7 +106,7 @@ public final class MovieWrites {
         }
         return inTransaction(tx -> {
             MovieRecord row = lockAtVersion(tx, id, expectedVersion);
-            Snapshot before = Snapshot.of(tx, row);
+            MovieSnapshot before = MovieSnapshot.of(tx, row);
             if (input.containsKey("title")) {
                 row.setTitle((String) input.get("title"));
             }
@@ -134,7 +130,7 @@ public final class MovieWrites {
             if (!refErrors.isEmpty()) {
                 throw new UserErrorsException(refErrors);
             }
-            Snapshot after = Snapshot.of(tx, row);
+            MovieSnapshot after = MovieSnapshot.of(tx, row);
             Changes changes = before.diff(after);
             if (changes.isEmpty()) {
                 return new MoviePayload(Movie.from(row), null, List.of()); // nothing to write, nothing to record
@@ -218,7 +214,7 @@ public final class MovieWrites {
     }
 
     private static void deleteWithHistory(DSLContext tx, User actor, MovieRecord row) {
-        Changes changes = Snapshot.of(tx, row).diff(Snapshot.EMPTY);
+        Changes changes = MovieSnapshot.of(tx, row).diff(MovieSnapshot.EMPTY);
         tx.deleteFrom(MOVIE).where(MOVIE.ID.eq(row.getId())).execute();
         AuditLog.record(tx, actor, AuditAction.DELETE, "movie", row.getId(), row.getTitle(), changes);
     }
@@ -288,31 +284,5 @@ public final class MovieWrites {
 
     private static Movie currentOf(Object prepared) {
         return prepared instanceof MoviePayload payload ? payload.current() : null;
-    }
-
-    /** The movie's fields as history records them. */
-    private record Snapshot(Map<String, Object> fields) {
-        static final Snapshot EMPTY = new Snapshot(Map.of());
-
-        static Snapshot of(DSLContext tx, MovieRecord row) {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("title", row.getTitle());
-            f.put("releaseDate", row.getReleaseDate() == null ? null : row.getReleaseDate().toString());
-            f.put("rating", row.getRating() == null ? null : row.getRating().intValue());
-            f.put("runtimeMinutes", row.getRuntimeMinutes());
-            f.put("genres", new GenreRepository(tx).byMovie(List.of(row.getId())).get(row.getId())
-                    .stream().map(Genre::name).toList());
-            f.put("directors", new PersonRepository(tx).directorsByMovie(List.of(row.getId())).get(row.getId())
-                    .stream().map(Person::name).toList());
-            return new Snapshot(f);
-        }
-
-        Changes diff(Snapshot after) {
-            Changes changes = new Changes();
-            for (String field : List.of("title", "releaseDate", "rating", "runtimeMinutes", "genres", "directors")) {
-                changes.compare(field, fields.get(field), after.fields.get(field));
-            }
-            return changes;
-        }
     }
 }
