@@ -5,7 +5,6 @@ import graphql.GraphQL;
 import graphql.introspection.Introspection;
 import graphql.parser.ParserOptions;
 import org.mymoviedb.config.ApiLimits;
-import graphql.scalars.ExtendedScalars;
 import graphql.language.ScalarTypeDefinition;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
@@ -13,6 +12,7 @@ import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
+import graphql.validation.QueryComplexityLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -40,6 +40,7 @@ public final class GraphQLApi {
     private final ApiLimits limits;
     private final ParserOptions parserOptions;
     private final CheckedOnce limitChecks;
+    private final QueryComplexityLimits validationLimits;
 
     public GraphQLApi(Fetchers f, Loaders loaders, DocumentCache documents, ApiLimits limits) {
         this.loaders = loaders;
@@ -47,12 +48,13 @@ public final class GraphQLApi {
         RequestLimits requestLimits = new RequestLimits(limits);
         this.parserOptions = requestLimits.parserOptions();
         this.limitChecks = requestLimits.instrumentation();
+        this.validationLimits = requestLimits.validationLimits();
         this.documents = documents;
         this.auth = f.auth();
         TypeDefinitionRegistry contract = new SchemaParser().parse(schemaText());
         RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
-                .scalar(describedByContract(ExtendedScalars.Date, contract))
-                .scalar(describedByContract(ExtendedScalars.DateTime, contract))
+                .scalar(describedByContract(DateScalars.date(), contract))
+                .scalar(describedByContract(DateScalars.dateTime(), contract))
                 .directive(AuthDirective.NAME, new AuthDirective())
                 .type("Query", type -> type
                         .dataFetcher("movies", f.movies()::movies)
@@ -107,7 +109,7 @@ public final class GraphQLApi {
         }
     }
 
-    /** The library's scalar, described as schema.graphqls describes it, so the served schema is the contract. */
+    /** A scalar, described as schema.graphqls describes it, so the served schema is the contract. */
     private static GraphQLScalarType describedByContract(GraphQLScalarType scalar, TypeDefinitionRegistry contract) {
         ScalarTypeDefinition definition = contract.scalars().get(scalar.getName());
         String description = definition == null || definition.getDescription() == null ? scalar.getDescription()
@@ -126,6 +128,7 @@ public final class GraphQLApi {
                 .graphQLContext(Map.of(
                         Viewer.KEY, new Viewer(request.bearerToken(), request.clientAddress(), auth::lookup),
                         ParserOptions.class, parserOptions,
+                        QueryComplexityLimits.KEY, validationLimits,
                         Introspection.INTROSPECTION_DISABLED, !limits.introspection()))
                 .build();
         return graphQL.executeAsync(input).thenApply(ResponseErrors::toSpecification);

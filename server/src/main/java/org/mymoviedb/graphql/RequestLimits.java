@@ -2,7 +2,6 @@ package org.mymoviedb.graphql;
 
 import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
@@ -18,17 +17,22 @@ import graphql.parser.ParserOptions;
 import graphql.schema.GraphQLTypeUtil;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
+import graphql.validation.QueryComplexityLimits;
 import java.util.List;
 import org.mymoviedb.config.ApiLimits;
 
 /**
- * The per-request limits graphql-java enforces before execution: depth, cost, aliases, root fields; and the
- * parser's token limit. Each refusal carries its own error code.
+ * The per-request limits graphql-java enforces before execution: the parser's token and nesting limits, the
+ * validator's depth and field-count limits, then cost, aliases and root fields. Each refusal carries its own
+ * error code (see {@link ResponseErrors} for the parser's and validator's), at any size of document.
  */
 public final class RequestLimits {
 
     /** What a list field of unknown size counts as, in the cost estimate (a movie's genres, say). */
     private static final int UNSIZED_LIST = 5;
+
+    /** Generous: a field level enters about three grammar rules (selection set, selection, field), arguments more. */
+    private static final int GRAMMAR_RULES_PER_LEVEL = 8;
 
     private final ApiLimits limits;
 
@@ -36,24 +40,33 @@ public final class RequestLimits {
         this.limits = limits;
     }
 
-    /** Parser options for each request: stop reading a document after maxTokens tokens. */
+    /**
+     * Parser options for each request: stop reading a document after maxTokens tokens, or once it nests deeper
+     * than any document within maxDepth could (input values nest too, so the margin is wide).
+     * The rule limit keeps the parser's recursion bounded; its refusal answers MAX_DEPTH_EXCEEDED.
+     */
     public ParserOptions parserOptions() {
-        return ParserOptions.getDefaultOperationParserOptions().transform(b -> b.maxTokens(limits.maxTokens()));
+        int ruleDepth = Math.max(ParserOptions.MAX_RULE_DEPTH, GRAMMAR_RULES_PER_LEVEL * limits.maxDepth());
+        return ParserOptions.getDefaultOperationParserOptions()
+                .transform(b -> b.maxTokens(limits.maxTokens()).maxRuleDepth(ruleDepth));
+    }
+
+    /**
+     * The validator's own limits, set to ours: it walks fragments as it validates, so it is the first to see a
+     * document too deep (MAX_DEPTH_EXCEEDED) or one whose fragments multiply into too many fields
+     * (MAX_COMPLEXITY_EXCEEDED: each field costs at least one in the cost estimate, so nothing under the cost
+     * limit is refused here). Left at graphql-java's defaults, it refused past 100 levels with its own code.
+     */
+    QueryComplexityLimits validationLimits() {
+        return QueryComplexityLimits.newLimits()
+                .maxDepth(limits.maxDepth())
+                .maxFieldsCount(limits.maxComplexity())
+                .build();
     }
 
     /** The checks, run once per document, operation and variables (see {@link CheckedOnce}). */
     CheckedOnce instrumentation() {
-        return new CheckedOnce(List.of(new DocumentShape(), depth(), complexity()));
-    }
-
-    private Instrumentation depth() {
-        return new MaxQueryDepthInstrumentation(limits.maxDepth()) {
-            @Override
-            protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
-                return new LimitExceeded(ErrorCode.MAX_DEPTH_EXCEEDED,
-                        "This query nests " + depth + " levels deep; at most " + maxDepth + " are allowed");
-            }
-        };
+        return new CheckedOnce(List.of(new DocumentShape(), complexity()));
     }
 
     private Instrumentation complexity() {

@@ -6,6 +6,8 @@ import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.introspection.IntrospectionDisabledError;
 import graphql.validation.ValidationError;
+import graphql.validation.ValidationErrorClassification;
+import graphql.validation.ValidationErrorType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,13 +49,22 @@ public final class ResponseErrors {
             return ErrorCode.INTROSPECTION_DISABLED;
         }
         if (type == ErrorType.InvalidSyntax) {
-            // graphql-java stops parsing past ParserOptions.maxTokens and says so in the message.
+            // graphql-java stops parsing past ParserOptions.maxTokens or maxRuleDepth and says which in the message.
             String message = String.valueOf(error.getMessage());
-            return message.contains("tokens have been presented")
-                    ? ErrorCode.MAX_TOKENS_EXCEEDED : ErrorCode.GRAPHQL_PARSE_FAILED;
+            if (message.contains("tokens have been presented")) {
+                return ErrorCode.MAX_TOKENS_EXCEEDED;
+            }
+            return message.contains("rules have been entered")
+                    ? ErrorCode.MAX_DEPTH_EXCEEDED : ErrorCode.GRAPHQL_PARSE_FAILED;
         }
-        if (error instanceof ValidationError) {
-            return ErrorCode.GRAPHQL_VALIDATION_FAILED;
+        if (error instanceof ValidationError validation) {
+            // The validator enforces RequestLimits.validationLimits(); those refusals keep the limits' own codes.
+            ValidationErrorClassification rule = validation.getValidationErrorType();
+            if (rule == ValidationErrorType.MaxQueryDepthExceeded) {
+                return ErrorCode.MAX_DEPTH_EXCEEDED;
+            }
+            return rule == ValidationErrorType.MaxQueryFieldsExceeded
+                    ? ErrorCode.MAX_COMPLEXITY_EXCEEDED : ErrorCode.GRAPHQL_VALIDATION_FAILED;
         }
         if (type == ErrorType.ValidationError) {
             return ErrorCode.BAD_USER_INPUT; // variables that do not coerce to their declared types

@@ -22,9 +22,24 @@ public final class AuditLog {
     /** What a write did; {@code actor} null means the command line. */
     public static void record(DSLContext tx, User actor, AuditAction action, String entityType, long entityId,
                               String entityLabel, Changes changes) {
+        insert(tx, actor == null ? null : actor.id(), actor == null ? COMMAND_LINE : actor.username(),
+                action, entityType, entityId, entityLabel, changes);
+    }
+
+    /**
+     * What a write by a command, not a signed-in user, did: {@code command} names it where a username would
+     * stand ({@code import:vega-movies.json}), and no account is linked.
+     */
+    public static void recordCommand(DSLContext tx, String command, AuditAction action, String entityType,
+                                     long entityId, String entityLabel, Changes changes) {
+        insert(tx, null, command, action, entityType, entityId, entityLabel, changes);
+    }
+
+    private static void insert(DSLContext tx, Long userId, String username, AuditAction action, String entityType,
+                               long entityId, String entityLabel, Changes changes) {
         tx.insertInto(AUDIT_ENTRY)
-                .set(AUDIT_ENTRY.USER_ID, actor == null ? null : actor.id())
-                .set(AUDIT_ENTRY.USERNAME, actor == null ? COMMAND_LINE : actor.username())
+                .set(AUDIT_ENTRY.USER_ID, userId)
+                .set(AUDIT_ENTRY.USERNAME, username)
                 .set(AUDIT_ENTRY.ACTION, action.name())
                 .set(AUDIT_ENTRY.ENTITY_TYPE, entityType)
                 .set(AUDIT_ENTRY.ENTITY_ID, entityId)

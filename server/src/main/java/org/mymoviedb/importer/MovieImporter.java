@@ -40,13 +40,21 @@ public final class MovieImporter {
         return importRows(file.getFileName().toString(), new MovieFileReader().read(file));
     }
 
-    /** Imports {@code rows}; {@code source} names them in the report. Rejections pass straight through. */
+    /**
+     * Imports {@code rows}; {@code source} names them in the report, and history records the writes as by
+     * {@code import:<source>}. Rejections pass straight through.
+     */
     public ImportReport importRows(String source, List<? extends RowOutcome> rows) {
+        return importRows(source, actorFor(source), rows);
+    }
+
+    /** Imports {@code rows} with {@code actor} as the writer history names (the sample data's own name, say). */
+    public ImportReport importRows(String source, String actor, List<? extends RowOutcome> rows) {
         Tally total = new Tally();
         for (int start = 0; start < rows.size(); start += batchSize) {
             List<? extends RowOutcome> batch = rows.subList(start, Math.min(start + batchSize, rows.size()));
             total.add(dsl.transactionResult(configuration -> {
-                Tally tally = importBatch(configuration.dsl(), batch);
+                Tally tally = importBatch(configuration.dsl(), batch, actor);
                 CatalogueChanges.announce(configuration.dsl()); // running servers drop cached answers
                 return tally;
             }));
@@ -55,15 +63,20 @@ public final class MovieImporter {
         return total.report(source, rows.size());
     }
 
-    private static Tally importBatch(DSLContext tx, List<? extends RowOutcome> batch) {
+    /** Who history says wrote the rows of {@code source}: the importing command and its file. */
+    public static String actorFor(String source) {
+        return "import:" + source;
+    }
+
+    private static Tally importBatch(DSLContext tx, List<? extends RowOutcome> batch, String actor) {
         Tally tally = new Tally();
-        MovieWriter writer = new MovieWriter();
+        MovieWriter writer = new MovieWriter(actor);
         for (RowOutcome outcome : batch) {
             if (outcome instanceof Rejection rejection) {
                 tally.reject(rejection);
             } else if (outcome instanceof MovieImportRow row) {
                 try {
-                    // A nested transaction is a savepoint: a failing row undoes only itself.
+                    // A nested transaction is a savepoint: a failing row undoes only itself, history included.
                     tally.count(tx.transactionResult(savepoint -> writer.write(savepoint.dsl(), row)));
                 } catch (DataAccessException e) {
                     writer.forgetIds();

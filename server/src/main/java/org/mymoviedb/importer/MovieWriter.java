@@ -19,15 +19,27 @@ import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 import org.jooq.Result;
+import org.mymoviedb.history.AuditAction;
+import org.mymoviedb.history.AuditLog;
 import org.mymoviedb.jooq.tables.records.GenreRecord;
 import org.mymoviedb.jooq.tables.records.MovieRecord;
 import org.mymoviedb.jooq.tables.records.PersonRecord;
+import org.mymoviedb.movie.MovieSnapshot;
 
-/** Writes one accepted row: adds the movie, or fills in what an existing one lacks. */
+/**
+ * Writes one accepted row: adds the movie, or fills in what an existing one lacks; either way with its history
+ * entry, in the same transaction, by the importing command.
+ */
 final class MovieWriter {
 
     private final NameIds<GenreRecord> genres = new NameIds<>(GENRE, GENRE.ID, GENRE.NAME);
     private final NameIds<PersonRecord> people = new NameIds<>(PERSON, PERSON.ID, PERSON.NAME);
+    private final String actor;
+
+    /** {@code actor}: who history says wrote, e.g. {@code import:vega-movies.json}. */
+    MovieWriter(String actor) {
+        this.actor = actor;
+    }
 
     /** Writes {@code row} in {@code tx}; never touches a movie it has nothing new for. */
     RowResult write(DSLContext tx, MovieImportRow row) {
@@ -45,16 +57,17 @@ final class MovieWriter {
     }
 
     private RowResult add(DSLContext tx, MovieImportRow row) {
-        long movieId = tx.insertInto(MOVIE)
+        MovieRecord movie = tx.insertInto(MOVIE)
                 .set(MOVIE.TITLE, row.title())
                 .set(MOVIE.RELEASE_DATE, row.releaseDate())
                 .set(MOVIE.RATING, asShort(row.rating()))
                 .set(MOVIE.RUNTIME_MINUTES, row.runtimeMinutes())
-                .returningResult(MOVIE.ID)
-                .fetchSingle()
-                .value1();
-        linkGenres(tx, movieId, genreIds(tx, row.genres()));
-        linkDirectors(tx, movieId, 0, personIds(tx, row.directors()));
+                .returning()
+                .fetchSingle();
+        linkGenres(tx, movie.getId(), genreIds(tx, row.genres()));
+        linkDirectors(tx, movie.getId(), 0, personIds(tx, row.directors()));
+        AuditLog.recordCommand(tx, actor, AuditAction.CREATE, "movie", movie.getId(), movie.getTitle(),
+                MovieSnapshot.EMPTY.diff(MovieSnapshot.of(tx, movie)));
         return RowResult.ADDED;
     }
 
@@ -86,16 +99,20 @@ final class MovieWriter {
         if (!fillRating && !fillRuntime && newGenres.isEmpty() && newDirectors.isEmpty()) {
             return RowResult.UNCHANGED;
         }
+        MovieSnapshot before = MovieSnapshot.of(tx, movie);
         linkGenres(tx, movieId, newGenres);
         linkDirectors(tx, movieId, nextPosition, personIds(tx, newDirectors));
-        tx.update(MOVIE)
+        MovieRecord updated = tx.update(MOVIE)
                 // coalesce: only ever fills a gap, even if someone filled it since we looked
                 .set(MOVIE.RATING, coalesce(MOVIE.RATING, val(asShort(row.rating()), MOVIE.RATING)))
                 .set(MOVIE.RUNTIME_MINUTES, coalesce(MOVIE.RUNTIME_MINUTES, val(row.runtimeMinutes(), MOVIE.RUNTIME_MINUTES)))
                 .set(MOVIE.VERSION, MOVIE.VERSION.plus(1))
                 .set(MOVIE.UPDATED_AT, currentOffsetDateTime())
                 .where(MOVIE.ID.eq(movieId))
-                .execute();
+                .returning()
+                .fetchSingle();
+        AuditLog.recordCommand(tx, actor, AuditAction.UPDATE, "movie", movieId, updated.getTitle(),
+                before.diff(MovieSnapshot.of(tx, updated)));
         return RowResult.UPDATED;
     }
 

@@ -18,6 +18,9 @@ public final class SampleData {
     public static final List<String> RESOURCES =
             List.of("/sample-data/seed-fixture.json", "/sample-data/vega-movies.json");
 
+    /** Who history says wrote the sample catalogue. */
+    public static final String ACTOR = "import:sample-data";
+
     private SampleData() {}
 
     /** {@link #loadIfEmpty(DSLContext, Consumer, Clock)} on the system clock. */
@@ -38,7 +41,7 @@ public final class SampleData {
         List<ImportReport> reports = new ArrayList<>();
         for (String resource : RESOURCES) {
             String name = resource.substring(resource.lastIndexOf('/') + 1);
-            ImportReport report = importer.importRows(name, read(reader, resource, name));
+            ImportReport report = importer.importRows(name, ACTOR, read(reader, resource, name));
             log.accept("sample data " + report.summary());
             reports.add(report);
         }

@@ -37,9 +37,10 @@ public final class MovieMutations {
         return Actor.write(env, executor, user -> writes.delete(user, id, expectedVersion));
     }
 
-    public CompletableFuture<MovieWrites.DeletePayload> deleteAll(DataFetchingEnvironment env) {
-        List<Object> raw = env.getArgument("ids");
-        List<Long> ids = raw.stream().map(Ids::parse).toList();
-        return Actor.write(env, executor, user -> writes.deleteAll(user, ids));
+    public CompletableFuture<MovieWrites.DeleteMoviesPayload> deleteAll(DataFetchingEnvironment env) {
+        List<Map<String, Object>> raw = env.getArgument("movies");
+        List<MovieWrites.ExpectedVersion> movies = raw.stream().map(m -> new MovieWrites.ExpectedVersion(
+                Ids.parse(m.get("id")), (Integer) m.get("expectedVersion"))).toList();
+        return Actor.write(env, executor, user -> writes.deleteAll(user, movies));
     }
 }

@@ -11,8 +11,6 @@ import org.jooq.impl.DSL;
 import org.mymoviedb.auth.User;
 import org.mymoviedb.data.NamedRefs;
 import org.mymoviedb.data.Transactions;
-import org.mymoviedb.genre.Genre;
-import org.mymoviedb.genre.GenreRepository;
 import org.mymoviedb.graphql.Inputs;
 import org.mymoviedb.graphql.UserError;
 import org.mymoviedb.graphql.UserErrorsException;
@@ -20,8 +18,6 @@ import org.mymoviedb.history.AuditAction;
 import org.mymoviedb.history.AuditLog;
 import org.mymoviedb.history.Changes;
 import org.mymoviedb.jooq.tables.records.MovieRecord;
-import org.mymoviedb.person.Person;
-import org.mymoviedb.person.PersonRepository;
 
 import static org.mymoviedb.jooq.Tables.MOVIE;
 import static org.mymoviedb.jooq.Tables.MOVIE_DIRECTOR;
@@ -39,6 +35,14 @@ public final class MovieWrites {
 
     /** The answer to a delete. */
     public record DeletePayload(List<Long> deletedIds, Movie current, List<UserError> userErrors) {
+    }
+
+    /** A movie named with the version of it the editor saw. */
+    public record ExpectedVersion(long id, int version) {
+    }
+
+    /** The answer to deleteMovies: what was deleted, or userErrors and each changed movie as it is now. */
+    public record DeleteMoviesPayload(List<Long> deletedIds, List<Movie> current, List<UserError> userErrors) {
     }
 
     private final DSLContext dsl;
@@ -78,8 +82,8 @@ public final class MovieWrites {
                     .returning().fetchOne();
             addGenres(tx, row.getId(), genreIds);
             addDirectors(tx, row.getId(), directorIds);
-            Snapshot after = Snapshot.of(tx, row);
-            AuditLog.record(tx, actor, AuditAction.CREATE, "movie", row.getId(), title, Snapshot.EMPTY.diff(after));
+            MovieSnapshot after = MovieSnapshot.of(tx, row);
+            AuditLog.record(tx, actor, AuditAction.CREATE, "movie", row.getId(), title, MovieSnapshot.EMPTY.diff(after));
             return new MoviePayload(Movie.from(row), null, List.of());
         });
     }
@@ -102,7 +106,7 @@ public final class MovieWrites {
         }
         return inTransaction(tx -> {
             MovieRecord row = lockAtVersion(tx, id, expectedVersion);
-            Snapshot before = Snapshot.of(tx, row);
+            MovieSnapshot before = MovieSnapshot.of(tx, row);
             if (input.containsKey("title")) {
                 row.setTitle((String) input.get("title"));
             }
@@ -126,7 +130,7 @@ public final class MovieWrites {
             if (!refErrors.isEmpty()) {
                 throw new UserErrorsException(refErrors);
             }
-            Snapshot after = Snapshot.of(tx, row);
+            MovieSnapshot after = MovieSnapshot.of(tx, row);
             Changes changes = before.diff(after);
             if (changes.isEmpty()) {
                 return new MoviePayload(Movie.from(row), null, List.of()); // nothing to write, nothing to record
@@ -155,30 +159,45 @@ public final class MovieWrites {
         }, (errors, prepared) -> new DeletePayload(List.of(), currentOf(prepared), errors));
     }
 
-    /** deleteMovies: all of them, or none if any is missing. */
-    public DeletePayload deleteAll(User actor, List<Long> ids) {
-        List<Long> distinct = ids.stream().distinct().toList();
+    /**
+     * deleteMovies: all of them, each at the version the editor saw, or none. A missing movie is NOT_FOUND and a
+     * changed one CONFLICT, each at its index; the changed ones come back as they are now.
+     */
+    public DeleteMoviesPayload deleteAll(User actor, List<ExpectedVersion> movies) {
+        List<Long> distinct = movies.stream().map(ExpectedVersion::id).distinct().toList();
         return Transactions.write(dsl, cfg -> {
-                DSLContext tx = cfg.dsl();
-                Map<Long, MovieRecord> rows = new HashMap<>();
-                tx.selectFrom(MOVIE).where(MOVIE.ID.eq(DSL.any(distinct.toArray(Long[]::new))))
-                        .orderBy(MOVIE.ID).forUpdate()
-                        .forEach(r -> rows.put(r.getId(), r));
-                List<UserError> missing = new ArrayList<>();
-                for (int i = 0; i < ids.size(); i++) {
-                    if (!rows.containsKey(ids.get(i))) {
-                        missing.add(UserError.of("NOT_FOUND", "There is no movie with ID " + ids.get(i),
-                                "ids", Integer.toString(i)));
-                    }
+            DSLContext tx = cfg.dsl();
+            Map<Long, MovieRecord> rows = new HashMap<>();
+            tx.selectFrom(MOVIE).where(MOVIE.ID.eq(DSL.any(distinct.toArray(Long[]::new))))
+                    .orderBy(MOVIE.ID).forUpdate()
+                    .forEach(r -> rows.put(r.getId(), r));
+            List<UserError> errors = new ArrayList<>();
+            Map<Long, Movie> changed = new LinkedHashMap<>();
+            for (int i = 0; i < movies.size(); i++) {
+                ExpectedVersion expected = movies.get(i);
+                MovieRecord row = rows.get(expected.id());
+                String index = Integer.toString(i);
+                if (row == null) {
+                    errors.add(UserError.of("NOT_FOUND", "There is no movie with ID " + expected.id(),
+                            "movies", index, "id"));
+                } else if (row.getVersion() != expected.version()) {
+                    errors.add(UserError.of("CONFLICT", "Someone else changed \"" + row.getTitle()
+                            + "\" since you loaded it (you had version " + expected.version() + ", it is now "
+                            + row.getVersion() + "); nothing was deleted. Reload, then delete again.",
+                            "movies", index, "expectedVersion"));
+                    changed.put(row.getId(), Movie.from(row));
                 }
-                if (!missing.isEmpty()) {
-                    throw new UserErrorsException(missing);
-                }
-                for (Long id : distinct) {
-                    deleteWithHistory(tx, actor, rows.get(id));
-                }
-                return new DeletePayload(distinct, null, List.of());
-            }, (errors, prepared) -> new DeletePayload(List.of(), null, errors));
+            }
+            if (!errors.isEmpty()) {
+                throw new UserErrorsException(errors,
+                        new DeleteMoviesPayload(List.of(), List.copyOf(changed.values()), List.of()));
+            }
+            for (Long id : distinct) {
+                deleteWithHistory(tx, actor, rows.get(id));
+            }
+            return new DeleteMoviesPayload(distinct, List.of(), List.of());
+        }, (errors, prepared) -> new DeleteMoviesPayload(List.of(),
+                prepared instanceof DeleteMoviesPayload refused ? refused.current() : List.of(), errors));
     }
 
     /**
@@ -195,7 +214,7 @@ public final class MovieWrites {
     }
 
     private static void deleteWithHistory(DSLContext tx, User actor, MovieRecord row) {
-        Changes changes = Snapshot.of(tx, row).diff(Snapshot.EMPTY);
+        Changes changes = MovieSnapshot.of(tx, row).diff(MovieSnapshot.EMPTY);
         tx.deleteFrom(MOVIE).where(MOVIE.ID.eq(row.getId())).execute();
         AuditLog.record(tx, actor, AuditAction.DELETE, "movie", row.getId(), row.getTitle(), changes);
     }
@@ -265,31 +284,5 @@ public final class MovieWrites {
 
     private static Movie currentOf(Object prepared) {
         return prepared instanceof MoviePayload payload ? payload.current() : null;
-    }
-
-    /** The movie's fields as history records them. */
-    private record Snapshot(Map<String, Object> fields) {
-        static final Snapshot EMPTY = new Snapshot(Map.of());
-
-        static Snapshot of(DSLContext tx, MovieRecord row) {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("title", row.getTitle());
-            f.put("releaseDate", row.getReleaseDate() == null ? null : row.getReleaseDate().toString());
-            f.put("rating", row.getRating() == null ? null : row.getRating().intValue());
-            f.put("runtimeMinutes", row.getRuntimeMinutes());
-            f.put("genres", new GenreRepository(tx).byMovie(List.of(row.getId())).get(row.getId())
-                    .stream().map(Genre::name).toList());
-            f.put("directors", new PersonRepository(tx).directorsByMovie(List.of(row.getId())).get(row.getId())
-                    .stream().map(Person::name).toList());
-            return new Snapshot(f);
-        }
-
-        Changes diff(Snapshot after) {
-            Changes changes = new Changes();
-            for (String field : List.of("title", "releaseDate", "rating", "runtimeMinutes", "genres", "directors")) {
-                changes.compare(field, fields.get(field), after.fields.get(field));
-            }
-            return changes;
-        }
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mymoviedb.auth.Role;
 import org.mymoviedb.importer.SampleData;
 import org.mymoviedb.testing.CommandRun;
 import org.mymoviedb.testing.TestDatabase;
@@ -75,6 +76,15 @@ class ImportCommandTest {
                     .containsExactly("Action", "Sci-fi");
             assertThat(matrix.get(0).get("node").get("directors").valueStream().map(d -> d.get("name").asString()))
                     .containsExactly("Lana Wachoski", "Andy Wachowski");
+            // The sample load is an import like any other: history names it, for the fixture's create and
+            // vega's additions alike.
+            var history = first.queryAs(first.signedIn("editor", Role.EDITOR), "{ movies(filter: {titleContains: "
+                    + "\"the matrix\", releaseYear: {min: 1999, max: 1999}}) { edges { node { history(first: 10) { "
+                    + "edges { node { username action } } } } } } }", Map.of())
+                    .get("data").get("movies").get("edges").get(0).get("node").get("history").get("edges");
+            assertThat(history.valueStream().map(e -> e.get("node").get("username").asString()))
+                    .isNotEmpty().containsOnly("import:sample-data");
+            assertThat(history.valueStream().map(e -> e.get("node").get("action").asString())).contains("CREATE");
 
             // What Application does at every start: a catalogue with movies in it is left alone.
             first.database().dsl().deleteFrom(MOVIE).where(MOVIE.TITLE.eq("300")).execute();

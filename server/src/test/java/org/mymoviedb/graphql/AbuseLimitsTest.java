@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mymoviedb.http.Json;
 import org.mymoviedb.testing.Catalogue;
 import org.mymoviedb.testing.TestServer;
@@ -37,6 +39,69 @@ class AbuseLimitsTest {
     void aDepth50QueryIsRefused() {
         String fiftyDeep = "{ " + "a: movies { edges { node { genres { ".repeat(13) + "name" + " } } } }".repeat(13) + " }";
         assertRefusedBeforeTheDatabase(fiftyDeep, "MAX_DEPTH_EXCEEDED");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {101, 500, 5_000})
+    void aQueryNestedPastTheParsersOwnLimitsStillAnswersMaxDepth(int levels) {
+        assertRefusedBeforeTheDatabase(nestedLevels(levels), "MAX_DEPTH_EXCEEDED");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {101, 500})
+    void fragmentsNestedPastTheValidatorsOwnLimitsStillAnswerMaxDepth(int levels) {
+        StringBuilder document = new StringBuilder("{ movies { edges { node { ...L0 } } } }");
+        for (int i = 0; i < levels; i++) {
+            document.append(" fragment L").append(i).append(" on Movie { genres { movies { edges { node { ")
+                    .append(i + 1 < levels ? "...L" + (i + 1) : "title").append(" } } } } }");
+        }
+        assertRefusedBeforeTheDatabase(document.toString(), "MAX_DEPTH_EXCEEDED");
+    }
+
+    @Test
+    void fragmentsSpreadManyTimesAnswerMaxComplexityNotAValidationFailure() {
+        // Each fragment spreads the one before four times: 4^12 titles from a few hundred bytes.
+        StringBuilder document = new StringBuilder("{ movies { edges { node { ...F12 } } } } fragment F0 on Movie { title }");
+        for (int i = 1; i <= 12; i++) {
+            document.append(" fragment F").append(i).append(" on Movie { ")
+                    .append(("...F" + (i - 1) + " ").repeat(4)).append("}");
+        }
+        assertRefusedBeforeTheDatabase(document.toString(), "MAX_COMPLEXITY_EXCEEDED");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {31, 500, 4_000})
+    void aliasesAnswerTheirOwnCodeAtAnySizeTheParserReads(int count) {
+        String aliases = "{ movies { edges { node { " + IntStream.range(0, count).mapToObj(i -> "t" + i + ": title")
+                .collect(Collectors.joining(" ")) + " } } } }";
+        assertRefusedBeforeTheDatabase(aliases, "MAX_ALIASES_EXCEEDED");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {21, 500, 5_000})
+    void rootFieldsAnswerTheirOwnCodeAtAnySizeTheParserReads(int count) {
+        String roots = "{ " + "__typename ".repeat(count) + "}";
+        assertRefusedBeforeTheDatabase(roots, "MAX_ROOT_FIELDS_EXCEEDED");
+    }
+
+    /** {@code levels} fields each inside the one before: a movie's genres' movies' edges' nodes' genres... */
+    private static String nestedLevels(int levels) {
+        String[] cycle = {"genres", "movies", "edges", "node"};
+        StringBuilder open = new StringBuilder("{ movies { edges { node { ");
+        int depth = 3;
+        int i = 0;
+        while (depth < levels) {
+            open.append(cycle[i++ % cycle.length]).append(" { ");
+            depth++;
+        }
+        // The innermost selection must be a leaf of whatever type the cycle stopped at.
+        String leaf = switch (i % cycle.length) {
+            case 1 -> "name";
+            case 2 -> "totalCount";
+            case 3 -> "cursor";
+            default -> "title";
+        };
+        return open + leaf + " }".repeat(depth) + " }";
     }
 
     @Test
@@ -75,10 +140,12 @@ class AbuseLimitsTest {
         }
         assertThat(server.app().api().limitAnalyses() - before).isEqualTo(1);
 
-        String tooDeep = "{ " + "a: movies { edges { node { genres { ".repeat(13) + "name" + " } } } }".repeat(13) + " }";
+        // Depth is the validator's (remembered with the document); aliases are checked here.
+        String tooManyAliases = "{ movies { edges { node { " + IntStream.range(0, 31).mapToObj(i -> "t" + i + ": title")
+                .collect(Collectors.joining(" ")) + " } } } }";
         before = server.app().api().limitAnalyses();
-        assertRefusedBeforeTheDatabase(tooDeep, "MAX_DEPTH_EXCEEDED");
-        assertRefusedBeforeTheDatabase(tooDeep, "MAX_DEPTH_EXCEEDED");
+        assertRefusedBeforeTheDatabase(tooManyAliases, "MAX_ALIASES_EXCEEDED");
+        assertRefusedBeforeTheDatabase(tooManyAliases, "MAX_ALIASES_EXCEEDED");
         assertThat(server.app().api().limitAnalyses() - before).isEqualTo(1);
     }
 

@@ -46,6 +46,7 @@ class FetcherCoverageTest {
             Map.entry("UserPayload", AuthFetchers.UserPayload.class),
             Map.entry("MoviePayload", MovieWrites.MoviePayload.class),
             Map.entry("DeletePayload", MovieWrites.DeletePayload.class),
+            Map.entry("DeleteMoviesPayload", MovieWrites.DeleteMoviesPayload.class),
             Map.entry("GenrePayload", GenreWrites.GenrePayload.class),
             Map.entry("PersonPayload", PersonWrites.PersonPayload.class));
 

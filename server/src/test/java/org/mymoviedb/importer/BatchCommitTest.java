@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mymoviedb.importer.CatalogueQueries.genresOf;
 import static org.mymoviedb.importer.CatalogueQueries.movie;
 import static org.mymoviedb.importer.ImportTesting.rowsOf;
+import static org.mymoviedb.jooq.Tables.AUDIT_ENTRY;
 import static org.mymoviedb.jooq.Tables.GENRE;
 import static org.mymoviedb.jooq.Tables.MOVIE;
 import static org.mymoviedb.jooq.Tables.PERSON;
@@ -58,6 +59,8 @@ class BatchCommitTest {
                 assertThat(elsewhere.fetchCount(GENRE)).isEqualTo(2);
                 assertThat(genresOf(elsewhere, movie(elsewhere, "Six", LocalDate.of(2001, 1, 6)).getId()))
                         .containsExactly("Noir");
+                // Five's history went with its savepoint; the others' stayed with their rows.
+                assertThat(historyOf(elsewhere)).containsExactly("One", "Two", "Three", "Four", "Six", "Seven");
             }
         }
     }
@@ -83,8 +86,17 @@ class BatchCommitTest {
                 DSLContext elsewhere = DSL.using(other, SQLDialect.POSTGRES);
                 assertThat(elsewhere.select(MOVIE.TITLE).from(MOVIE).orderBy(MOVIE.RELEASE_DATE).fetch(MOVIE.TITLE))
                         .containsExactly("One", "Two", "Three", "Four");
+                // The batch that died wrote no history either.
+                assertThat(historyOf(elsewhere)).containsExactly("One", "Two", "Three", "Four");
             }
         }
+    }
+
+    /** The movies history says the import created, in the order it did. */
+    private static List<String> historyOf(DSLContext dsl) {
+        return dsl.select(AUDIT_ENTRY.ENTITY_LABEL).from(AUDIT_ENTRY)
+                .where(AUDIT_ENTRY.USERNAME.eq("import:seven.json")).and(AUDIT_ENTRY.ACTION.eq("CREATE"))
+                .orderBy(AUDIT_ENTRY.ID).fetch(AUDIT_ENTRY.ENTITY_LABEL);
     }
 
     private static final class SimulatedCrash extends Error {

@@ -60,4 +60,42 @@ class MalformedRowTest {
             assertThat(movie(db.dsl(), "After", LocalDate.of(2001, 1, 6)).getRating()).isEqualTo((short) 0);
         }
     }
+
+    @Test
+    void impossibleDatesAreRejectedWithTheirReasonNeverClampedIntoARow(@TempDir Path dir) throws Exception {
+        Path fixture = dir.resolve("fixture.json");
+        Files.writeString(fixture, """
+                [
+                  {"model": "movies.movie", "pk": 1, "fields": {"title": "Leap", "release_date": "2024-02-30"}},
+                  {"model": "movies.movie", "pk": 2, "fields": {"title": "Common", "release_date": "2023-02-29"}},
+                  {"model": "movies.movie", "pk": 3, "fields": {"title": "April", "release_date": "2024-04-31"}},
+                  {"model": "movies.movie", "pk": 4, "fields": {"title": "Real", "release_date": "2024-02-29"}}
+                ]
+                """);
+        Path vega = dir.resolve("vega.json");
+        Files.writeString(vega, """
+                [
+                  {"Title": "Common", "Release Date": "Feb 29 2023"},
+                  {"Title": "April", "Release Date": "Apr 31 2024"}
+                ]
+                """);
+
+        try (TestDatabase db = TestDatabase.create()) {
+            MovieImporter importer = new MovieImporter(db.dsl());
+            ImportReport fromFixture = importer.importRows("fixture.json", new MovieFileReader(CLOCK).read(fixture));
+            ImportReport fromVega = importer.importRows("vega.json", new MovieFileReader(CLOCK).read(vega));
+
+            assertThat(fromFixture.rejections()).extracting(Rejection::label, Rejection::reason).containsExactly(
+                    tuple("pk 1", "release date \"2024-02-30\" is not a date like 1999-03-31"),
+                    tuple("pk 2", "release date \"2023-02-29\" is not a date like 1999-03-31"),
+                    tuple("pk 3", "release date \"2024-04-31\" is not a date like 1999-03-31"));
+            assertThat(fromVega.rejections()).extracting(Rejection::label, Rejection::reason).containsExactly(
+                    tuple("row 1", "release date \"Feb 29 2023\" is not a date like Jun 12 1998"),
+                    tuple("row 2", "release date \"Apr 31 2024\" is not a date like Jun 12 1998"));
+            // Only the real date is stored: nothing moved to the 28th, 29th or 30th.
+            assertThat(db.dsl().select(MOVIE.TITLE, MOVIE.RELEASE_DATE).from(MOVIE).fetch().map(r -> r.value1()))
+                    .containsExactly("Real");
+            assertThat(movie(db.dsl(), "Real", LocalDate.of(2024, 2, 29))).isNotNull();
+        }
+    }
 }

@@ -165,20 +165,60 @@ class MovieMutationsTest {
 
     @Test
     void deleteSelectedRemovesAllOrNone() {
+        List<String> ids = createThree();
+        JsonNode refused = deleteMovies(List.of(Map.of("id", ids.get(0), "expectedVersion", 1),
+                Map.of("id", "999999", "expectedVersion", 1)));
+        assertThat(errorsByField(refused)).containsExactly(Map.entry("movies.1.id", "NOT_FOUND"));
+        assertThat(server.database().dsl().fetchCount(MOVIE)).isEqualTo(3);
+
+        JsonNode done = deleteMovies(List.of(Map.of("id", ids.get(0), "expectedVersion", 1),
+                Map.of("id", ids.get(1), "expectedVersion", 1)));
+        assertThat(done.get("userErrors").size()).isZero();
+        assertThat(done.get("deletedIds").valueStream().map(JsonNode::asString)).containsExactly(ids.get(0), ids.get(1));
+        assertThat(server.database().dsl().fetchCount(MOVIE)).isEqualTo(1);
+        var deletes = server.database().dsl().selectFrom(AUDIT_ENTRY).where(AUDIT_ENTRY.ACTION.eq("DELETE"))
+                .orderBy(AUDIT_ENTRY.ENTITY_ID).fetch();
+        assertThat(deletes).extracting(e -> e.getEntityLabel(), e -> e.getUsername())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Jacquot", "varda"),
+                        org.assertj.core.groups.Tuple.tuple("Daguerréotypes", "varda"));
+    }
+
+    @Test
+    void deleteSelectedWithAStaleVersionIsAConflictAndDeletesNothing() {
+        List<String> ids = createThree();
+        // Someone else renames the second movie after the editor loaded the list at version 1.
+        JsonNode renamed = server.queryAs(editor, UPDATE, Map.of("id", ids.get(1), "v", 1,
+                "input", Map.of("title", "Daguerréotypes (1975)"))).get("data").get("updateMovie");
+        assertThat(renamed.get("movie").get("version").asInt()).isEqualTo(2);
+        int history = catalogueHistory();
+
+        JsonNode refused = deleteMovies(ids.stream().map(id -> Map.<String, Object>of("id", id, "expectedVersion", 1))
+                .toList());
+        assertThat(errorsByField(refused)).containsExactly(Map.entry("movies.1.expectedVersion", "CONFLICT"));
+        assertThat(refused.get("userErrors").get(0).get("message").asString()).contains("Daguerréotypes (1975)");
+        assertThat(refused.get("deletedIds").size()).isZero();
+        assertThat(refused.get("current").size()).isEqualTo(1);
+        assertThat(refused.get("current").get(0).get("id").asString()).isEqualTo(ids.get(1));
+        assertThat(refused.get("current").get(0).get("version").asInt()).isEqualTo(2);
+        assertThat(refused.get("current").get(0).get("title").asString()).isEqualTo("Daguerréotypes (1975)");
+        assertThat(server.database().dsl().fetchCount(MOVIE)).isEqualTo(3);
+        assertThat(catalogueHistory()).isEqualTo(history);
+    }
+
+    private List<String> createThree() {
         List<String> ids = new ArrayList<>();
         for (String title : List.of("Jacquot", "Daguerréotypes", "Uncle Yanco")) {
             ids.add(create(Map.of("title", title, "releaseDate", "1975-01-01")).get("movie").get("id").asString());
         }
-        String bulk = "mutation($ids: [ID!]!) { deleteMovies(ids: $ids) { deletedIds userErrors { field code } } }";
-        JsonNode refused = server.queryAs(editor, bulk, Map.of("ids", List.of(ids.get(0), "999999")))
-                .get("data").get("deleteMovies");
-        assertThat(errorsByField(refused)).containsExactly(Map.entry("ids.1", "NOT_FOUND"));
-        assertThat(server.database().dsl().fetchCount(MOVIE)).isEqualTo(3);
+        return ids;
+    }
 
-        JsonNode done = server.queryAs(editor, bulk, Map.of("ids", ids.subList(0, 2))).get("data").get("deleteMovies");
-        assertThat(done.get("deletedIds").size()).isEqualTo(2);
-        assertThat(server.database().dsl().fetchCount(MOVIE)).isEqualTo(1);
-        assertThat(server.database().dsl().fetchCount(AUDIT_ENTRY, AUDIT_ENTRY.ACTION.eq("DELETE"))).isEqualTo(2);
+    private JsonNode deleteMovies(List<Map<String, Object>> movies) {
+        String bulk = "mutation($m: [MovieVersionInput!]!) { deleteMovies(movies: $m) { deletedIds "
+                + "current { id title version } userErrors { field message code } } }";
+        JsonNode response = server.queryAs(editor, bulk, Map.of("m", movies));
+        assertThat(response.get("errors")).as("errors in %s", response).isNull();
+        return response.get("data").get("deleteMovies");
     }
 
     @Test

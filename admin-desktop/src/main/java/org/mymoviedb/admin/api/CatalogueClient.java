@@ -146,9 +146,19 @@ public final class CatalogueClient {
                 "input", input)).get("updateMovie"));
     }
 
-    /** Deletes all or none; the userErrors say why none. */
-    public List<UserError> deleteMovies(List<String> ids) {
-        return userErrors(call("DeleteMovies", vars("ids", ids)).get("deleteMovies"));
+    /**
+     * Deletes all the movies or none: each only if it is still at the version shown, so a movie someone else has
+     * changed since is never deleted unseen. On CONFLICT the answer holds the changed movies as they are now.
+     */
+    public MoviesDeleted deleteMovies(List<Movie> shown) {
+        List<Map<String, Object>> movies = shown.stream()
+                .map(m -> Map.<String, Object>of("id", m.id(), "expectedVersion", m.version())).toList();
+        JsonNode payload = call("DeleteMovies", vars("movies", movies)).get("deleteMovies");
+        List<String> deleted = new ArrayList<>();
+        payload.get("deletedIds").forEach(id -> deleted.add(id.asString()));
+        List<Movie> changed = new ArrayList<>();
+        payload.get("current").forEach(movie -> changed.add(json.treeToValue(movie, Movie.class)));
+        return new MoviesDeleted(deleted, changed, userErrors(payload));
     }
 
     public List<HistoryEntry> history(String movieId) {

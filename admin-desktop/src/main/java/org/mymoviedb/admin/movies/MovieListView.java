@@ -224,6 +224,11 @@ public final class MovieListView {
         confirm.setHeaderText("Delete " + (doomed.size() == 1 ? "this movie" : "these " + doomed.size() + " movies")
                 + "? Their history stays.");
         confirm.getDialogPane().setId("confirmDelete");
+        // Enter keeps the movies: deleting takes a deliberate click on the delete button.
+        Button cancel = (Button) confirm.getDialogPane().lookupButton(ButtonType.CANCEL);
+        ((Button) confirm.getDialogPane().lookupButton(deleteButton)).setDefaultButton(false);
+        cancel.setDefaultButton(true);
+        confirm.setOnShown(e -> cancel.requestFocus());
         confirm.showAndWait().filter(deleteButton::equals)
                 .ifPresent(b -> model.delete(doomed, () -> table.getSelectionModel().clearSelection()));
     }

@@ -1,6 +1,7 @@
 package org.mymoviedb.admin.movies;
 
 import java.util.List;
+import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -110,17 +111,29 @@ public final class MovieListViewModel {
         ratingTo.set("");
     }
 
-    /** Deletes all the given movies or none, then shows the list as it now is. */
+    /**
+     * Deletes all the given movies, at the versions the list showed, or none; then shows the list as it now is.
+     * If someone changed one of them meanwhile, nothing goes and the editor is told which ones changed.
+     */
     public void delete(List<Movie> doomed, Runnable afterwards) {
-        List<String> ids = doomed.stream().map(Movie::id).toList();
-        background.run(() -> client.deleteMovies(ids), errors -> {
-            if (!errors.isEmpty()) {
-                background.problem().set(new Background.Problem(
-                        errors.stream().map(UserError::message).reduce((a, b) -> a + "; " + b).orElse(""), null));
+        background.run(() -> client.deleteMovies(doomed), answer -> {
+            if (answer.conflict()) {
+                background.problem().set(new Background.Problem(changedMessage(answer.changed()), null));
+            } else if (!answer.userErrors().isEmpty()) {
+                background.problem().set(new Background.Problem(answer.userErrors().stream()
+                        .map(UserError::message).collect(Collectors.joining("; ")), null));
             }
             reload();
             afterwards.run();
         });
+    }
+
+    /** Names the movies that changed, as they are called now, and what to do. */
+    static String changedMessage(List<Movie> changed) {
+        String names = changed.stream().map(m -> "\"" + m.title() + "\"").collect(Collectors.joining(", "));
+        return "Nothing was deleted: someone else changed " + names + " since the list showed "
+                + (changed.size() == 1 ? "it" : "them") + ". The list now shows the current versions; "
+                + "check them, then delete again.";
     }
 
     MovieQuery query() {

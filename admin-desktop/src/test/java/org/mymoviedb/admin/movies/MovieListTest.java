@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mymoviedb.admin.api.Movie;
+import org.mymoviedb.auth.Role;
 import org.mymoviedb.admin.support.AdminAppTest;
 
 import static org.testfx.matcher.control.LabeledMatchers.hasText;
@@ -160,5 +164,62 @@ class MovieListTest extends AdminAppTest {
 
         assertThat(server.query("{ movies(filter: {titleContains: \"Delicatessen\"}) { totalCount } }")
                 .get("data").get("movies").get("totalCount").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void theBulkDeleteConfirmationDefaultsToCancelSoEnterKeepsTheMovies() {
+        long kept = catalogue.movie("Kept By Enter", LocalDate.of(2003, 1, 1), 50, 90);
+        replaceText("#search", "kept by enter");
+        settle();
+        assertThat(titles()).containsExactly("Kept By Enter");
+        clickOn(cell("Kept By Enter"));
+        push(KeyCode.DELETE);
+        waitUntil(() -> lookup("#confirmDelete").tryQuery().isPresent());
+        Button cancel = lookup("#confirmDelete .button").match(hasText("Cancel")).queryButton();
+        Button delete = lookup("#confirmDelete .button").match(hasText("Delete 1")).queryButton();
+        assertThat(cancel.isDefaultButton()).isTrue();
+        assertThat(delete.isDefaultButton()).isFalse();
+        waitUntil(cancel::isFocused);
+
+        push(KeyCode.ENTER);
+        waitUntil(() -> lookup("#confirmDelete").tryQuery().isEmpty());
+        settle();
+        assertThat(server.query("{ movies(filter: {titleContains: \"Kept By Enter\"}) { totalCount } }")
+                .get("data").get("movies").get("totalCount").asInt()).isEqualTo(1);
+        forget(kept);
+    }
+
+    @Test
+    void deletingMoviesSomeoneJustChangedDeletesNoneAndNamesTheChangedOnes() {
+        long one = catalogue.movie("Stale One", LocalDate.of(2004, 1, 1), 50, 90);
+        long two = catalogue.movie("Stale Two", LocalDate.of(2005, 1, 1), 50, 90);
+        replaceText("#search", "stale");
+        settle();
+        assertThat(titles()).containsExactly("Stale One", "Stale Two");
+        clickOn(cell("Stale One"));
+        press(KeyCode.SHIFT).clickOn(cell("Stale Two")).release(KeyCode.SHIFT);
+        // Meanwhile a colleague retitles the second one; the list still shows version 1.
+        String colleague = server.signedIn("colleague", Role.EDITOR);
+        server.queryAs(colleague, "mutation($id: ID!) { updateMovie(id: $id, expectedVersion: 1, "
+                + "input: {title: \"Stale Two (restored)\"}) { userErrors { code } } }", Map.of("id", String.valueOf(two)));
+
+        push(KeyCode.DELETE);
+        waitUntil(() -> lookup("#confirmDelete").tryQuery().isPresent());
+        clickOn("Delete 2");
+
+        waitUntil(() -> lookup("#banner").tryQuery().map(Node::isVisible).orElse(false));
+        assertThat(text("#bannerMessage")).startsWith("Nothing was deleted").contains("\"Stale Two (restored)\"")
+                .doesNotContain("\"Stale One\"");
+        waitUntil(() -> titles().equals(List.of("Stale One", "Stale Two (restored)")));
+        assertThat(server.query("{ movies(filter: {titleContains: \"stale\"}) { totalCount } }")
+                .get("data").get("movies").get("totalCount").asInt()).isEqualTo(2);
+        forget(one, two);
+    }
+
+    /** Removes a test's own movies, so the other tests' catalogue stays as seeded. */
+    private static void forget(long... ids) {
+        for (long id : ids) {
+            server.database().dsl().execute("delete from movie where id = ?", id);
+        }
     }
 }

@@ -1,0 +1,133 @@
+package org.mymoviedb.graphql;
+
+import static java.time.temporal.ChronoField.HOUR_OF_DAY;
+import static java.time.temporal.ChronoField.MINUTE_OF_HOUR;
+import static java.time.temporal.ChronoField.MILLI_OF_SECOND;
+import static java.time.temporal.ChronoField.SECOND_OF_MINUTE;
+
+import graphql.GraphQLContext;
+import graphql.execution.CoercedVariables;
+import graphql.language.StringValue;
+import graphql.language.Value;
+import graphql.schema.Coercing;
+import graphql.schema.CoercingParseLiteralException;
+import graphql.schema.CoercingParseValueException;
+import graphql.schema.CoercingSerializeException;
+import graphql.schema.GraphQLScalarType;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.TemporalAccessor;
+import java.time.temporal.TemporalQuery;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The {@code Date} and {@code DateTime} scalars, strict: a date that does not exist on the calendar
+ * ("2024-02-30", "2023-02-29") is refused, never moved to the month's last day as a lenient resolver would.
+ * Input is refused with a {@link CoercingParseValueException} (variables: BAD_USER_INPUT) or a
+ * {@link CoercingParseLiteralException} (a literal: the document fails validation); either way nothing runs.
+ */
+public final class DateScalars {
+
+    /** ISO-8601 calendar date, {@code uuuu-MM-dd}; ISO_LOCAL_DATE's own resolver, stated so it stays strict. */
+    static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withResolverStyle(ResolverStyle.STRICT);
+
+    /** RFC 3339 as read: ISO_OFFSET_DATE_TIME (seconds and fraction optional), strict. */
+    static final DateTimeFormatter DATE_TIME_READ =
+            DateTimeFormatter.ISO_OFFSET_DATE_TIME.withResolverStyle(ResolverStyle.STRICT);
+
+    /** RFC 3339 as written, always to the millisecond, {@code Z} for UTC: the text the API has always written. */
+    static final DateTimeFormatter DATE_TIME_WRITE = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .appendLiteral('T')
+            .appendValue(HOUR_OF_DAY, 2).appendLiteral(':')
+            .appendValue(MINUTE_OF_HOUR, 2).appendLiteral(':')
+            .appendValue(SECOND_OF_MINUTE, 2)
+            .appendFraction(MILLI_OF_SECOND, 3, 3, true)
+            .appendOffset("+HH:MM", "Z")
+            .toFormatter(Locale.ROOT);
+
+    private DateScalars() {
+    }
+
+    /** {@code Date}: a {@link LocalDate}. The description is schema.graphqls'; GraphQLApi sets it. */
+    public static GraphQLScalarType date() {
+        return GraphQLScalarType.newScalar().name("Date")
+                .coercing(new StrictTemporal<>("Date", LocalDate.class, LocalDate::from, DATE, DATE, "2024-05-31"))
+                .build();
+    }
+
+    /** {@code DateTime}: an {@link OffsetDateTime}. */
+    public static GraphQLScalarType dateTime() {
+        return GraphQLScalarType.newScalar().name("DateTime")
+                .coercing(new StrictTemporal<>("DateTime", OffsetDateTime.class, OffsetDateTime::from,
+                        DATE_TIME_READ, DATE_TIME_WRITE, "2024-05-31T12:00:00Z"))
+                .build();
+    }
+
+    /** Reads and writes one java.time type as text, refusing anything the calendar lacks. */
+    private record StrictTemporal<T extends TemporalAccessor>(String name, Class<T> type, TemporalQuery<T> query,
+                                                                DateTimeFormatter read, DateTimeFormatter write,
+                                                                String example) implements Coercing<T, String> {
+
+        @Override
+        public String serialize(Object value, GraphQLContext context, Locale locale) {
+            if (!type.isInstance(value)) {
+                throw new CoercingSerializeException("Expected a " + type.getSimpleName() + " but got "
+                        + (value == null ? "null" : value.getClass().getSimpleName()));
+            }
+            try {
+                return write.format(type.cast(value));
+            } catch (DateTimeException e) {
+                throw new CoercingSerializeException("Cannot write " + value + ": " + e.getMessage());
+            }
+        }
+
+        @Override
+        public T parseValue(Object input, GraphQLContext context, Locale locale) {
+            if (type.isInstance(input)) {
+                return type.cast(input);
+            }
+            if (!(input instanceof String text)) {
+                throw new CoercingParseValueException(expected() + ", not " + describe(input));
+            }
+            return parse(text, CoercingParseValueException::new);
+        }
+
+        @Override
+        public T parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
+            if (!(input instanceof StringValue text)) {
+                throw new CoercingParseLiteralException(expected() + ", not " + input.getClass().getSimpleName());
+            }
+            return parse(text.getValue(), CoercingParseLiteralException::new);
+        }
+
+        @Override
+        public Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
+            return StringValue.newStringValue(serialize(input, context, locale)).build();
+        }
+
+        private T parse(String text, Function<String, RuntimeException> refusal) {
+            try {
+                return read.parse(text, query);
+            } catch (DateTimeParseException e) {
+                // The cause names what is wrong ("Invalid date 'FEBRUARY 30'"); the message names the text.
+                String why = e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")";
+                throw refusal.apply("\"" + text + "\" is not a valid " + name + why + ": " + expected());
+            }
+        }
+
+        private String expected() {
+            return "expected text like \"" + example + "\"";
+        }
+
+        private static String describe(Object input) {
+            return input == null ? "null" : input.getClass().getSimpleName();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.mymoviedb.movie;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.mymoviedb.genre.Genre;
+import org.mymoviedb.genre.GenreRepository;
+import org.mymoviedb.history.Changes;
+import org.mymoviedb.jooq.tables.records.MovieRecord;
+import org.mymoviedb.person.Person;
+import org.mymoviedb.person.PersonRepository;
+
+/**
+ * A movie's fields as history records them, read inside the write's transaction. Every path that writes movies
+ * (the API, the importer) diffs two of these, so their history entries read alike.
+ */
+public record MovieSnapshot(Map<String, Object> fields) {
+
+    /** Before a create, after a delete. */
+    public static final MovieSnapshot EMPTY = new MovieSnapshot(Map.of());
+
+    private static final List<String> FIELDS =
+            List.of("title", "releaseDate", "rating", "runtimeMinutes", "genres", "directors");
+
+    public static MovieSnapshot of(DSLContext tx, MovieRecord row) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("title", row.getTitle());
+        f.put("releaseDate", row.getReleaseDate() == null ? null : row.getReleaseDate().toString());
+        f.put("rating", row.getRating() == null ? null : row.getRating().intValue());
+        f.put("runtimeMinutes", row.getRuntimeMinutes());
+        f.put("genres", new GenreRepository(tx).byMovie(List.of(row.getId())).get(row.getId())
+                .stream().map(Genre::name).toList());
+        f.put("directors", new PersonRepository(tx).directorsByMovie(List.of(row.getId())).get(row.getId())
+                .stream().map(Person::name).toList());
+        return new MovieSnapshot(f);
+    }
+
+    /** What changed from this snapshot to {@code after}, field by field. */
+    public Changes diff(MovieSnapshot after) {
+        Changes changes = new Changes();
+        for (String field : FIELDS) {
+            changes.compare(field, fields.get(field), after.fields.get(field));
+        }
+        return changes;
+    }
+}
