@@ -10,10 +10,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
@@ -32,6 +29,7 @@ import javafx.util.Duration;
 import org.mymoviedb.admin.api.Movie;
 import org.mymoviedb.admin.api.MovieQuery.MovieOrder;
 import org.mymoviedb.admin.history.HistoryView;
+import org.mymoviedb.admin.shell.SafeConfirmation;
 
 /** The movie list: search, filters, a virtualized table paged on scroll, and the selected movie's history. */
 public final class MovieListView {
@@ -217,20 +215,13 @@ public final class MovieListView {
         if (doomed.size() > 10) {
             names += "\n… and " + (doomed.size() - 10) + " more";
         }
-        ButtonType deleteButton = new ButtonType("Delete " + doomed.size(), ButtonBar.ButtonData.OK_DONE);
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, names, deleteButton, ButtonType.CANCEL);
-        confirm.initOwner(root.getScene().getWindow());
-        confirm.setTitle("Delete movies");
-        confirm.setHeaderText("Delete " + (doomed.size() == 1 ? "this movie" : "these " + doomed.size() + " movies")
-                + "? Their history stays.");
-        confirm.getDialogPane().setId("confirmDelete");
-        // Enter keeps the movies: deleting takes a deliberate click on the delete button.
-        Button cancel = (Button) confirm.getDialogPane().lookupButton(ButtonType.CANCEL);
-        ((Button) confirm.getDialogPane().lookupButton(deleteButton)).setDefaultButton(false);
-        cancel.setDefaultButton(true);
-        confirm.setOnShown(e -> cancel.requestFocus());
-        confirm.showAndWait().filter(deleteButton::equals)
-                .ifPresent(b -> model.delete(doomed, () -> table.getSelectionModel().clearSelection()));
+        String header = "Delete " + (doomed.size() == 1 ? "this movie" : "these " + doomed.size() + " movies")
+                + "? Their history stays.";
+        // Enter and Esc keep the movies: deleting takes a deliberate click on the delete button.
+        if (new SafeConfirmation(root.getScene().getWindow(), "confirmDelete", header, names,
+                "Delete " + doomed.size(), "Cancel").confirmed()) {
+            model.delete(doomed, () -> table.getSelectionModel().clearSelection());
+        }
     }
 
     public void focusSearch() {
