@@ -25,12 +25,15 @@ import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalQuery;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.mymoviedb.movie.ImpossibleDate;
 
 /**
  * The {@code Date} and {@code DateTime} scalars, strict: a date that does not exist on the calendar
  * ("2024-02-30", "2023-02-29") is refused, never moved to the month's last day as a lenient resolver would.
  * Input is refused with a {@link CoercingParseValueException} (variables: BAD_USER_INPUT) or a
- * {@link CoercingParseLiteralException} (a literal: the document fails validation); either way nothing runs.
+ * {@link CoercingParseLiteralException} (a literal that is no date at all: the document fails validation); either
+ * way nothing runs. A date literal naming no day becomes an {@link ImpossibleDate} for the write's rules.
  */
 public final class DateScalars {
 
@@ -58,8 +61,48 @@ public final class DateScalars {
     /** {@code Date}: a {@link LocalDate}. The description is schema.graphqls'; GraphQLApi sets it. */
     public static GraphQLScalarType date() {
         return GraphQLScalarType.newScalar().name("Date")
-                .coercing(new StrictTemporal<>("Date", LocalDate.class, LocalDate::from, DATE, DATE, "2024-05-31"))
+                .coercing(new DateLiterals(
+                        new StrictTemporal<>("Date", LocalDate.class, LocalDate::from, DATE, DATE, "2024-05-31")))
                 .build();
+    }
+
+    /**
+     * The strict Date, except that a literal shaped like a calendar date but naming no day ("2024-02-30") becomes
+     * an {@link ImpossibleDate}: the document stays valid and the mutation answers a userError on the field, as
+     * for any other value its rules refuse. Dates are only ever mutation input (MovieInput.releaseDate), whose
+     * rules know the type. Variables and every other malformed text are refused as before.
+     */
+    private record DateLiterals(StrictTemporal<LocalDate> strict) implements Coercing<Object, String> {
+
+        private static final Pattern CALENDAR_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+        @Override
+        public String serialize(Object value, GraphQLContext context, Locale locale) {
+            return strict.serialize(value, context, locale);
+        }
+
+        @Override
+        public Object parseValue(Object input, GraphQLContext context, Locale locale) {
+            return strict.parseValue(input, context, locale);
+        }
+
+        @Override
+        public Object parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context,
+                                   Locale locale) {
+            try {
+                return strict.parseLiteral(input, variables, context, locale);
+            } catch (CoercingParseLiteralException e) {
+                if (input instanceof StringValue text && CALENDAR_SHAPE.matcher(text.getValue()).matches()) {
+                    return new ImpossibleDate(text.getValue(), text.getValue() + " is not a day on the calendar");
+                }
+                throw e;
+            }
+        }
+
+        @Override
+        public Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
+            return strict.valueToLiteral(input, context, locale);
+        }
     }
 
     /** {@code DateTime}: an {@link OffsetDateTime}. */

@@ -25,7 +25,13 @@ public final class MovieRules {
         }
     }
 
-    public static void checkReleaseDate(LocalDate date, List<UserError> errors) {
+    /** {@code given} is a LocalDate, null, or an {@link ImpossibleDate} that a document spelled out. */
+    public static void checkReleaseDate(Object given, List<UserError> errors) {
+        if (given instanceof ImpossibleDate impossible) {
+            errors.add(UserError.of("INVALID_DATE", impossible.reason(), "input", "releaseDate"));
+            return;
+        }
+        LocalDate date = (LocalDate) given;
         if (date == null) {
             errors.add(UserError.of("REQUIRED", "A release date is required", "input", "releaseDate"));
         } else if (date.isBefore(EARLIEST_RELEASE)) {

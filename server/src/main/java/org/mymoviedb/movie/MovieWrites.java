@@ -55,11 +55,11 @@ public final class MovieWrites {
     public MoviePayload create(User actor, Map<String, Object> input) {
         List<UserError> errors = new ArrayList<>();
         String title = (String) input.get("title");
-        LocalDate releaseDate = (LocalDate) input.get("releaseDate");
+        Object givenDate = input.get("releaseDate");
         Integer rating = (Integer) input.get("rating");
         Integer runtime = (Integer) input.get("runtimeMinutes");
         MovieRules.checkTitle(title, errors);
-        MovieRules.checkReleaseDate(releaseDate, errors);
+        MovieRules.checkReleaseDate(givenDate, errors);
         MovieRules.checkRating(rating, errors);
         MovieRules.checkRuntime(runtime, errors);
         List<Inputs.Ref> genreRefs = refs(input, "genres", NamedRefs.GENRES, errors);
@@ -67,6 +67,7 @@ public final class MovieWrites {
         if (!errors.isEmpty()) {
             return new MoviePayload(null, null, errors);
         }
+        LocalDate releaseDate = (LocalDate) givenDate;
         return inTransaction(tx -> {
             List<UserError> refErrors = new ArrayList<>();
             List<Long> genreIds = NamedRefs.GENRES.resolve(tx, actor, genreRefs, "genres", refErrors);
@@ -95,7 +96,7 @@ public final class MovieWrites {
             MovieRules.checkTitle((String) input.get("title"), errors);
         }
         if (input.containsKey("releaseDate")) {
-            MovieRules.checkReleaseDate((LocalDate) input.get("releaseDate"), errors);
+            MovieRules.checkReleaseDate(input.get("releaseDate"), errors);
         }
         MovieRules.checkRating((Integer) input.get("rating"), errors);
         MovieRules.checkRuntime((Integer) input.get("runtimeMinutes"), errors);

@@ -61,17 +61,47 @@ class StrictDatesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2024-02-30", "2023-02-29", "2024-04-31"})
-    void anImpossibleDateAsALiteralInAnInputIsRefusedAndCreatesNothing(String date) {
+    @ValueSource(strings = {"2024-02-30", "2023-02-29", "2024-04-31", "1985-13-01"})
+    void anImpossibleDateAsALiteralInAnInputIsAUserErrorOnTheFieldAndCreatesNothing(String date) {
         int movies = movies();
         int history = catalogueHistory();
         JsonNode response = server.queryAs(editor, "mutation { createMovie(input: {title: \"Cléo\", releaseDate: \""
-                + date + "\"}) { movie { id releaseDate } userErrors { field code } } }", Map.of());
-        // A literal is part of the document, and a document with a value its type refuses does not validate.
-        assertThat(code(response)).as("%s", response).isEqualTo("GRAPHQL_VALIDATION_FAILED");
-        assertThat(response.get("errors").get(0).get("message").asString()).contains(date);
+                + date + "\"}) { movie { id releaseDate } userErrors { field message code } } }", Map.of());
+        assertThat(response.get("errors")).as("%s", response).isNull();
+        JsonNode payload = response.get("data").get("createMovie");
+        assertThat(payload.get("movie").isNull()).as("%s", response).isTrue();
+        JsonNode error = payload.get("userErrors").get(0);
+        assertThat(error.get("code").asString()).isEqualTo("INVALID_DATE");
+        assertThat(error.get("field").toString()).isEqualTo("[\"input\",\"releaseDate\"]");
+        assertThat(error.get("message").asString()).contains(date);
         assertThat(movies()).isEqualTo(movies);
         assertThat(catalogueHistory()).isEqualTo(history);
+    }
+
+    @Test
+    void anUpdateToAnImpossibleDateLiteralIsAUserErrorAndChangesNothing() {
+        JsonNode created = server.queryAs(editor, CREATE, Map.of("input", Map.of("title", "Sans toit ni loi",
+                "releaseDate", "1985-12-04"))).get("data").get("createMovie").get("movie");
+        String id = created.get("id").asString();
+        int history = catalogueHistory();
+        JsonNode response = server.queryAs(editor, "mutation { updateMovie(id: \"" + id + "\", expectedVersion: 1, "
+                + "input: {releaseDate: \"1985-02-29\"}) { movie { id } userErrors { field code } } }", Map.of());
+        JsonNode error = response.get("data").get("updateMovie").get("userErrors").get(0);
+        assertThat(error.get("code").asString()).as("%s", response).isEqualTo("INVALID_DATE");
+        var row = server.database().dsl().selectFrom(MOVIE).where(MOVIE.ID.eq(Long.parseLong(id))).fetchOne();
+        assertThat(row.getReleaseDate()).isEqualTo(LocalDate.of(1985, 12, 4));
+        assertThat(row.getVersion()).isEqualTo(1);
+        assertThat(catalogueHistory()).isEqualTo(history);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"30.02.2024", "yesterday", "2024-2-3"})
+    void aLiteralThatIsNoDateAtAllFailsValidationAndCreatesNothing(String text) {
+        int movies = movies();
+        JsonNode response = server.queryAs(editor, "mutation { createMovie(input: {title: \"Cléo\", releaseDate: \""
+                + text + "\"}) { movie { id } userErrors { code } } }", Map.of());
+        assertThat(code(response)).as("%s", response).isEqualTo("GRAPHQL_VALIDATION_FAILED");
+        assertThat(movies()).isEqualTo(movies);
     }
 
     @Test
