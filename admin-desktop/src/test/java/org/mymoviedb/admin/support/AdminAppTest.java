@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import javafx.scene.Node;
@@ -105,10 +106,18 @@ public abstract class AdminAppTest extends FxRobot {
         replaceText("#username", EDITOR);
         replaceText("#password", PASSWORD);
         clickOn("#signIn");
-        waitUntil(() -> lookup("#movieTable").tryQuery().isPresent()
-                || lookup("#loginError").tryQuery().map(error -> !text("#loginError").isEmpty()).orElse(false));
-        if (lookup("#movieTable").tryQuery().isEmpty()) {
-            throw new AssertionError("Sign-in refused: " + text("#loginError"));
+        // Each look-up reads the node it found: the login scene may be replaced by the main window between two.
+        AtomicReference<String> refusal = new AtomicReference<>();
+        waitUntil(() -> {
+            if (lookup("#movieTable").tryQuery().isPresent()) {
+                return true;
+            }
+            lookup("#loginError").tryQuery().map(error -> ((Labeled) error).getText())
+                    .filter(message -> !message.isEmpty()).ifPresent(refusal::set);
+            return refusal.get() != null;
+        });
+        if (refusal.get() != null) {
+            throw new AssertionError("Sign-in refused: " + refusal.get());
         }
         waitForIdle();
     }
