@@ -66,12 +66,4 @@ public final class ResultCache {
             answers.put(key, answer);
         }
     }
-
-    public long hits() {
-        return hits.sum();
-    }
-
-    public long misses() {
-        return misses.sum();
-    }
 }

@@ -50,11 +50,6 @@ public final class GraphQLHandler implements HttpHandler {
                 .description("GraphQL requests answered or being answered").register(metrics);
     }
 
-    /** GraphQL requests answered or being answered since start. */
-    public long requests() {
-        return requests.sum();
-    }
-
     @Override
     public void handleRequest(HttpServerExchange exchange) {
         requests.increment();
