@@ -3,6 +3,9 @@ package org.mymoviedb;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.undertow.server.HttpHandler;
 import org.jooq.DSLContext;
 import org.mymoviedb.auth.AuthFetchers;
@@ -50,8 +53,8 @@ import org.slf4j.LoggerFactory;
 import static org.mymoviedb.jooq.Tables.MOVIE;
 
 /**
- * The running service, assembled by hand in startup order: database, migrations, pool, executor, repositories,
- * GraphQL, sample data, HTTP. {@link #close()} takes it down in reverse, letting in-flight requests finish.
+ * The running service, assembled by hand in startup order: metrics registry, database, migrations, pool, executor,
+ * repositories, GraphQL, sample data, HTTP. Everything that publishes meters is handed the one registry. {@link #close()} takes it down in reverse, letting in-flight requests finish.
  */
 public final class Application implements AutoCloseable {
 
@@ -63,15 +66,19 @@ public final class Application implements AutoCloseable {
     private final GraphQLApi api;
     private final HttpServer http;
     private final CatalogueChanges changes;
+    private final PrometheusMeterRegistry metrics;
+    private final JvmMetrics jvm;
 
     private Application(ServerConfig config, Database database, DatabaseExecutor executor, GraphQLApi api,
-                        HttpServer http, CatalogueChanges changes) {
+                        HttpServer http, CatalogueChanges changes, PrometheusMeterRegistry metrics, JvmMetrics jvm) {
         this.config = config;
         this.database = database;
         this.executor = executor;
         this.api = api;
         this.http = http;
         this.changes = changes;
+        this.metrics = metrics;
+        this.jvm = jvm;
     }
 
     /** Starts the service on the database {@code settings} name; {@code where} describes it for the log. */
@@ -79,9 +86,13 @@ public final class Application implements AutoCloseable {
         if (DatabaseProvisioner.createIfMissing(settings)) {
             log.info("Created database {}", settings.database());
         }
-        Database database = new Database(settings, config.poolSize(), config.limits().statementTimeoutMillis());
+        // One registry per service, served at /metrics; no global one, so two services in a JVM stay apart.
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        JvmMetrics jvm = new JvmMetrics(metrics);
+        Database database = null;
         CatalogueChanges changes = null;
         try {
+            database = new Database(settings, config.poolSize(), config.limits().statementTimeoutMillis(), metrics);
             String migrations = "not run (MIGRATE_ON_START=false)";
             if (!config.migrateOnStart()) {
                 int pending = SchemaMigrator.pending(settings.unpooledDataSource());
@@ -95,22 +106,23 @@ public final class Application implements AutoCloseable {
                 SchemaMigrator.Outcome outcome = SchemaMigrator.migrate(settings.unpooledDataSource());
                 migrations = outcome.applied() + " applied, schema version " + outcome.schemaVersion();
             }
-            DatabaseExecutor executor = new DatabaseExecutor(config.poolSize(), config.queueCapacity());
-            GraphQLApi api = graphQL(config, database.dsl(), executor);
+            DatabaseExecutor executor = new DatabaseExecutor(config.poolSize(), config.queueCapacity(), metrics);
+            GraphQLApi api = graphQL(config, database.dsl(), executor, metrics);
             if (config.loadSampleData()) {
                 SampleData.loadIfEmpty(database.dsl(), log::info);
             }
             ResultCache cache = null;
             if (config.resultCacheBytes() > 0) {
-                cache = new ResultCache(config.resultCacheBytes(), database.catalogueVersion());
+                cache = new ResultCache(config.resultCacheBytes(), database.catalogueVersion(), metrics);
             }
             // Every instance announces its writes; only one with a cache needs to hear the others'.
             changes = CatalogueChanges.start(settings, database.catalogueVersion(), cache != null);
-            GraphQLHandler graphql = new GraphQLHandler(api, new PersistedQueries(config.persistedQueries()), cache);
+            GraphQLHandler graphql = new GraphQLHandler(api, new PersistedQueries(config.persistedQueries(), metrics),
+                    cache, metrics);
             Map<String, HttpHandler> routes = new HashMap<>(GraphiQLHandlers.routes());
             routes.putAll(Map.of(
                     "/graphql", graphql,
-                    "/metrics", new MetricsHandler(database, graphql, cache),
+                    "/metrics", new MetricsHandler(metrics),
                     "/schema.graphql", new SchemaHandler(),
                     "/health", HealthHandlers.health(),
                     "/ready", HealthHandlers.ready(database, executor)));
@@ -125,18 +137,23 @@ public final class Application implements AutoCloseable {
             log.info("mymoviedb is serving GraphQL at http://{}:{}/graphql, GraphiQL at /graphiql",
                     displayHost(config.host()), http.port());
             log.info("Database: {}; migrations: {}; {} movies in the catalogue", where, migrations, movieCount);
-            return new Application(config, database, executor, api, http, changes);
+            return new Application(config, database, executor, api, http, changes, metrics, jvm);
         } catch (RuntimeException e) {
             if (changes != null) {
                 changes.close();
             }
-            database.close();
+            if (database != null) {
+                database.close();
+            }
+            jvm.close();
+            metrics.close();
             throw e;
         }
     }
 
     /** Repositories, writes and fetchers of every feature, wired to the schema. */
-    private static GraphQLApi graphQL(ServerConfig config, DSLContext dsl, DatabaseExecutor executor) {
+    private static GraphQLApi graphQL(ServerConfig config, DSLContext dsl, DatabaseExecutor executor,
+                                      MeterRegistry metrics) {
         GenreRepository genres = new GenreRepository(dsl);
         PersonRepository people = new PersonRepository(dsl);
         PasswordHasher hasher = new PasswordHasher();
@@ -152,7 +169,7 @@ public final class Application implements AutoCloseable {
                 new PersonMutations(new PersonWrites(dsl), executor),
                 new HistoryFetchers(new AuditRepository(dsl), executor),
                 new AuthFetchers(auth, new UserAccounts(dsl, hasher), dsl, executor));
-        return new GraphQLApi(fetchers, new Loaders(genres, people, executor), new DocumentCache(2_000),
+        return new GraphQLApi(fetchers, new Loaders(genres, people, executor), new DocumentCache(2_000, metrics),
                 config.limits());
     }
 
@@ -187,6 +204,8 @@ public final class Application implements AutoCloseable {
                 changes.close();
             }
             database.close();
+            jvm.close();
+            metrics.close();
         }
         log.info("mymoviedb stopped");
     }

@@ -2,6 +2,9 @@ package org.mymoviedb.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -25,12 +28,20 @@ public final class ResultCache {
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
 
-    public ResultCache(long maxBytes, CatalogueVersion catalogue) {
+    /** Publishes its hits and misses, and Caffeine's view of the store (cache="results"), in {@code metrics}. */
+    public ResultCache(long maxBytes, CatalogueVersion catalogue, MeterRegistry metrics) {
         this.catalogue = catalogue;
         this.answers = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .weigher((Key k, Answer a) -> a.body().length + k.query().length() * 2 + 128)
+                .recordStats()
                 .build();
+        // Caffeine counts an entry from before the last write as a hit; these count it as the miss it is.
+        FunctionCounter.builder("mymoviedb.result.cache.hits", hits, LongAdder::sum)
+                .description("Answers served from the result cache").register(metrics);
+        FunctionCounter.builder("mymoviedb.result.cache.misses", misses, LongAdder::sum)
+                .description("Cacheable requests the result cache could not answer").register(metrics);
+        CaffeineCacheMetrics.monitor(metrics, answers, "results");
     }
 
     /** The cached answer if it is still current. */
@@ -54,13 +65,5 @@ public final class ResultCache {
         if (answer.version() == catalogue.current()) {
             answers.put(key, answer);
         }
-    }
-
-    public long hits() {
-        return hits.sum();
-    }
-
-    public long misses() {
-        return misses.sum();
     }
 }

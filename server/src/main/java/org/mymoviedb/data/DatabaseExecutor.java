@@ -1,5 +1,8 @@
 package org.mymoviedb.data;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -18,7 +21,8 @@ public final class DatabaseExecutor implements AutoCloseable {
 
     private final ThreadPoolExecutor executor;
 
-    public DatabaseExecutor(int threads, int queueCapacity) {
+    /** Publishes its threads and queue in {@code metrics} as executor_*{name="database"}. */
+    public DatabaseExecutor(int threads, int queueCapacity, MeterRegistry metrics) {
         AtomicInteger counter = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(queueCapacity),
@@ -28,6 +32,9 @@ public final class DatabaseExecutor implements AutoCloseable {
                     return thread;
                 },
                 new ThreadPoolExecutor.AbortPolicy());
+        // Bound to the pool itself rather than wrapped in a timed executor: gauges read at scrape time
+        // (queued tasks, remaining queue room, active threads) cost the work nothing.
+        new ExecutorServiceMetrics(executor, "database", Tags.empty()).bindTo(metrics);
     }
 
     /** Runs {@code work} on a database thread; fails with SERVER_BUSY when the queue is full. */

@@ -3,6 +3,8 @@ package org.mymoviedb.graphql;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionInput;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 import java.util.concurrent.CompletableFuture;
@@ -15,8 +17,10 @@ public final class DocumentCache implements PreparsedDocumentProvider {
     private final Cache<String, PreparsedDocumentEntry> documents;
     private final LongAdder parses = new LongAdder();
 
-    public DocumentCache(long maximumDocuments) {
-        this.documents = Caffeine.newBuilder().maximumSize(maximumDocuments).build();
+    /** Publishes the cache's hits, misses, size and evictions (cache="documents") in {@code metrics}. */
+    public DocumentCache(long maximumDocuments, MeterRegistry metrics) {
+        this.documents = Caffeine.newBuilder().maximumSize(maximumDocuments).recordStats().build();
+        CaffeineCacheMetrics.monitor(metrics, documents, "documents");
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.mymoviedb.graphql;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -28,10 +30,13 @@ public final class PersistedQueries {
     private final Cache<String, String> registered;
     private final Map<String, String> allowed;
 
-    public PersistedQueries(PersistedQueriesConfig config) {
+    /** Publishes the APQ store's hits, misses, size and evictions (cache="persisted_queries") in {@code metrics}. */
+    public PersistedQueries(PersistedQueriesConfig config, MeterRegistry metrics) {
         this.mode = config.mode();
         // Evict on the caller's thread, so the bound holds at every moment, not eventually.
-        this.registered = Caffeine.newBuilder().maximumSize(config.capacity()).executor(Runnable::run).build();
+        this.registered = Caffeine.newBuilder().maximumSize(config.capacity()).executor(Runnable::run)
+                .recordStats().build();
+        CaffeineCacheMetrics.monitor(metrics, registered, "persisted_queries");
         this.allowed = config.mode() == PersistedQueriesConfig.Mode.ALLOWLIST ? load(config.allowlist()) : Map.of();
     }
 

@@ -3,10 +3,13 @@ package org.mymoviedb.http;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RequestTooBigException;
+import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 import io.undertow.util.SameThreadExecutor;
 import graphql.language.OperationDefinition;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import org.mymoviedb.cache.ResultCache;
@@ -26,27 +29,35 @@ import org.slf4j.LoggerFactory;
 public final class GraphQLHandler implements HttpHandler {
 
     private static final Logger log = LoggerFactory.getLogger(GraphQLHandler.class);
+    /** The kind of operation a request ran, for its latency timer; absent when none ran. */
+    private static final AttachmentKey<OperationDefinition.Operation> OPERATION = AttachmentKey.create(
+            OperationDefinition.Operation.class);
 
     private final GraphQLApi api;
     private final PersistedQueries persistedQueries;
     private final ResultCache cache;
     private final LongAdder requests = new LongAdder();
+    private final RequestTimers timers;
 
-    /** {@code cache} may be null: every request is then executed. */
-    public GraphQLHandler(GraphQLApi api, PersistedQueries persistedQueries, ResultCache cache) {
+    /** {@code cache} may be null: every request is then executed. Publishes request counts and latency. */
+    public GraphQLHandler(GraphQLApi api, PersistedQueries persistedQueries, ResultCache cache,
+                          MeterRegistry metrics) {
         this.api = api;
         this.persistedQueries = persistedQueries;
         this.cache = cache;
-    }
-
-    /** GraphQL requests answered or being answered since start. */
-    public long requests() {
-        return requests.sum();
+        this.timers = new RequestTimers(metrics);
+        FunctionCounter.builder("mymoviedb.graphql.requests", requests, LongAdder::sum)
+                .description("GraphQL requests answered or being answered").register(metrics);
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
         requests.increment();
+        long arrived = System.nanoTime();
+        exchange.addExchangeCompleteListener((ex, next) -> {
+            timers.record(ex.getAttachment(OPERATION), ex.getStatusCode(), System.nanoTime() - arrived);
+            next.proceed();
+        });
         ResponseFormat format;
         try {
             format = ResponseFormat.negotiate(exchange.getRequestHeaders().getFirst(Headers.ACCEPT));
@@ -119,6 +130,7 @@ public final class GraphQLHandler implements HttpHandler {
         if (key != null) {
             ResultCache.Answer cached = cache.get(key);
             if (cached != null) {
+                exchange.putAttachment(OPERATION, OperationDefinition.Operation.QUERY);
                 format.sendBytes(exchange, cached.status(), cached.body());
                 return;
             }
@@ -131,9 +143,15 @@ public final class GraphQLHandler implements HttpHandler {
                         "Internal server error"));
                 return;
             }
+            // Parsed by now (unless the document is invalid), so this is a look-up, not a parse.
+            OperationDefinition.Operation operation = api.documents()
+                    .operation(request.query(), request.operationName()).orElse(null);
+            if (operation != null) {
+                exchange.putAttachment(OPERATION, operation);
+            }
             int status = format.statusOf(result);
             byte[] body = Json.MAPPER.writeValueAsBytes(result);
-            if (key != null && cacheable(request, result)) {
+            if (key != null && cacheable(operation, result)) {
                 cache.put(key, new ResultCache.Answer(version, status, body));
             }
             format.sendBytes(exchange, status, body);
@@ -148,10 +166,9 @@ public final class GraphQLHandler implements HttpHandler {
     }
 
     /** A read that went through without errors (errors may be passing: a timeout, a full queue). */
-    private boolean cacheable(GraphQLRequest request, Map<String, Object> result) {
-        return !result.containsKey("errors") && result.containsKey("data")
-                && api.documents().operation(request.query(), request.operationName())
-                .map(op -> op == OperationDefinition.Operation.QUERY).orElse(false);
+    private static boolean cacheable(OperationDefinition.Operation operation, Map<String, Object> result) {
+        return operation == OperationDefinition.Operation.QUERY && !result.containsKey("errors")
+                && result.containsKey("data");
     }
 
     /** The token of {@code Authorization: Bearer <token>}, or null. */

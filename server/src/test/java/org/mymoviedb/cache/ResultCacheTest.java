@@ -12,6 +12,7 @@ import org.mymoviedb.auth.Role;
 import org.mymoviedb.http.Json;
 import org.mymoviedb.testing.Catalogue;
 import org.mymoviedb.testing.CommandRun;
+import org.mymoviedb.testing.PrometheusScrape;
 import org.mymoviedb.testing.TestDatabase;
 import org.mymoviedb.testing.TestServer;
 import tools.jackson.databind.JsonNode;
@@ -29,7 +30,7 @@ class ResultCacheTest {
             long id = new Catalogue(server.database().dsl()).movie("Le Bonheur", LocalDate.of(1965, 2, 10), 50, 80);
             String editor = server.signedIn("editor", Role.EDITOR);
             String read = "{ movie(id: \"" + id + "\") { rating version } }";
-            long hitsBefore = metric(server, "mymoviedb_result_cache_hits_total");
+            double hitsBefore = metric(server, "mymoviedb_result_cache_hits_total");
             for (int i = 1; i <= 30; i++) {
                 JsonNode before = server.query(read).get("data").get("movie");
                 assertThat(server.query(read).get("data").get("movie")).isEqualTo(before);
@@ -153,9 +154,7 @@ class ResultCacheTest {
         return response.statusCode() + " " + response.body();
     }
 
-    private static long metric(TestServer server, String name) {
-        String metrics = server.send(java.net.http.HttpRequest.newBuilder(server.uri("/metrics")).GET().build()).body();
-        return metrics.lines().filter(l -> l.startsWith(name + " ")).mapToLong(l -> Long.parseLong(l.split(" ")[1]))
-                .findFirst().orElseThrow();
+    private static double metric(TestServer server, String name) {
+        return PrometheusScrape.of(server).value(name);
     }
 }
