@@ -2,9 +2,12 @@ package org.mymoviedb.graphql;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import graphql.ErrorType;
 import graphql.ExecutionInput;
+import graphql.ParseAndValidate;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
+import graphql.parser.exceptions.ParseCancelledException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
@@ -24,9 +27,25 @@ public final class DocumentCache implements PreparsedDocumentProvider {
             ExecutionInput input, Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
         PreparsedDocumentEntry entry = documents.get(key(input.getQuery(), input.getOperationName()), k -> {
             parses.increment();
-            return parseAndValidate.apply(input);
+            return withLimitCode(input, parseAndValidate.apply(input));
         });
         return CompletableFuture.completedFuture(entry);
+    }
+
+    /**
+     * A document the parser gave up on past the token limit, refused as MAX_TOKENS_EXCEEDED rather than as a syntax
+     * error. graphql-java keeps only the text of why parsing failed, so a syntax failure is parsed once more (up to
+     * the same limit) to learn the exception's type; the answer is cached with the entry.
+     */
+    private static PreparsedDocumentEntry withLimitCode(ExecutionInput input, PreparsedDocumentEntry entry) {
+        boolean syntaxError = entry.hasErrors()
+                && entry.getErrors().stream().anyMatch(e -> e.getErrorType() == ErrorType.InvalidSyntax);
+        if (syntaxError
+                && ParseAndValidate.parse(input).getSyntaxException() instanceof ParseCancelledException tooManyTokens) {
+            return new PreparsedDocumentEntry(
+                    new LimitExceeded(ErrorCode.MAX_TOKENS_EXCEEDED, tooManyTokens.getMessage()));
+        }
+        return entry;
     }
 
     /** The kind of the operation a request selects, if its document is cached and valid. */

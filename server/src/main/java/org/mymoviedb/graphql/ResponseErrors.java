@@ -47,10 +47,7 @@ public final class ResponseErrors {
             return ErrorCode.INTROSPECTION_DISABLED;
         }
         if (type == ErrorType.InvalidSyntax) {
-            // graphql-java stops parsing past ParserOptions.maxTokens and says so in the message.
-            String message = String.valueOf(error.getMessage());
-            return message.contains("tokens have been presented")
-                    ? ErrorCode.MAX_TOKENS_EXCEEDED : ErrorCode.GRAPHQL_PARSE_FAILED;
+            return ErrorCode.GRAPHQL_PARSE_FAILED; // past the token limit, DocumentCache coded it already
         }
         if (error instanceof ValidationError) {
             return ErrorCode.GRAPHQL_VALIDATION_FAILED;
