@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,8 +95,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private static <T> T underStartLock(Path data, LockedStep<T> step) throws IOException {
         Path lockFile = data.resolveSibling(data.getFileName() + ".lock");
         synchronized (START_LOCK_IN_THIS_JVM) {
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = channel.lock()) {
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                channel.lock(); // released when the channel closes
                 return step.run();
             }
         }

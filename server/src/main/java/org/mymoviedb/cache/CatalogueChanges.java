@@ -7,6 +7,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.mymoviedb.db.ConnectionSettings;
@@ -18,15 +23,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Tells every server instance on the same database that the catalogue changed, with PostgreSQL's LISTEN/NOTIFY.
  *
- * <p>This instance's commits are announced just after they commit, by one thread on a connection of its own:
- * commits that land while an announcement is on its way share the next one. A NOTIFY inside the write
- * transaction would be exact, but PostgreSQL serialises the commits of notifying transactions on one lock (in a
- * pgbench test, five clients committed 2,590 inserts a second with it, 4,430 without). The cost is a short window: if this process dies between a commit and its
- * announcement, other instances hear of that write with the next one. This instance never waits for the
- * announcement: its own {@link CatalogueVersion} moves on at commit.
+ * <p>This instance's commits are announced just after they commit, on a connection of its own, by a
+ * single-thread executor: commits that land while an announcement is on its way share the next one. A NOTIFY
+ * inside the write transaction would be exact, but PostgreSQL serialises the commits of notifying transactions on
+ * one lock (in a pgbench test, five clients committed 2,590 inserts a second with it, 4,430 without). The cost is
+ * a short window: if this process dies between a commit and its announcement, other instances hear of that write
+ * with the next one. This instance never waits for the announcement: its own {@link CatalogueVersion} moves on at
+ * commit.
  *
- * <p>Each instance that caches results listens on another connection and advances its version on every
- * announcement but its own.
+ * <p>Each instance that caches results listens on another connection, on an executor of its own, and advances its
+ * version on every announcement but its own.
  */
 public final class CatalogueChanges implements AutoCloseable {
 
@@ -34,29 +40,33 @@ public final class CatalogueChanges implements AutoCloseable {
     public static final String CHANNEL = "mymoviedb_catalogue";
 
     private static final Logger log = LoggerFactory.getLogger(CatalogueChanges.class);
+    private static final long FIRST_BACKOFF_MILLIS = 100;
+    private static final long LAST_BACKOFF_MILLIS = 10_000;
+    /** How long {@link #close()} waits for the last announcement, and for the listener to let go. */
+    private static final long STOP_WAIT_MILLIS = 2_000;
 
     private final ConnectionSettings settings;
     private final CatalogueVersion version;
     /** Sent with each announcement, so an instance can tell its own. */
     private final String instance = UUID.randomUUID().toString();
-    private final Thread announcer;
-    private final Thread listener;
-    private final Object signal = new Object();
-    private boolean pending; // guarded by signal
+    /** Runs a retry already scheduled when close() starts: the last announcement deserves its try. */
+    private final ScheduledExecutorService announcer = singleThread("catalogue-announcer", true);
+    private final ScheduledExecutorService listener;
+    /** A commit is waiting for an announcement that has not started yet: later commits need no task of their own. */
+    private final AtomicBoolean pending = new AtomicBoolean();
     private volatile boolean closing;
-    private volatile boolean running = true;
+    // Used only on the announcer's thread, and by close() once that thread has ended.
     private volatile Connection announcing;
+    private long announceBackoffMillis = FIRST_BACKOFF_MILLIS;
+    // listening is closed by close() to end the listener's blocking wait; the backoff is the listener thread's.
     private volatile Connection listening;
+    private long listenBackoffMillis = FIRST_BACKOFF_MILLIS;
 
     private CatalogueChanges(ConnectionSettings settings, CatalogueVersion version, boolean listen) {
         this.settings = settings;
         this.version = version;
-        this.announcer = new Thread(this::announce, "catalogue-announcer");
-        this.announcer.setDaemon(true);
-        this.listener = listen ? new Thread(this::listen, "catalogue-listener") : null;
-        if (listener != null) {
-            listener.setDaemon(true);
-        }
+        // A reconnection scheduled when close() starts is dropped: nobody needs to hear anything any more.
+        this.listener = listen ? singleThread("catalogue-listener", false) : null;
     }
 
     /**
@@ -66,9 +76,8 @@ public final class CatalogueChanges implements AutoCloseable {
     public static CatalogueChanges start(ConnectionSettings settings, CatalogueVersion version, boolean listen) {
         CatalogueChanges changes = new CatalogueChanges(settings, version, listen);
         version.afterEachCommit(changes::committed);
-        changes.announcer.start();
         if (changes.listener != null) {
-            changes.listener.start();
+            changes.listener.execute(changes::listen);
         }
         return changes;
     }
@@ -83,92 +92,75 @@ public final class CatalogueChanges implements AutoCloseable {
 
     /** A transaction of this instance committed: announce it soon. Never blocks. */
     private void committed() {
-        synchronized (signal) {
-            pending = true;
-            signal.notifyAll();
+        if (pending.compareAndSet(false, true)) {
+            schedule(announcer, this::announcePending, 0);
         }
     }
 
-    private void announce() {
-        while (true) {
-            synchronized (signal) {
-                try {
-                    while (!pending && !closing) {
-                        signal.wait();
-                    }
-                } catch (InterruptedException e) {
-                    return;
-                }
-                if (!pending) {
-                    return; // closing, and nothing left to announce
-                }
-                pending = false;
-            }
-            if (!send()) {
+    /** One announcement for every commit so far; on failure, another one later (or none, when stopping). */
+    private void announcePending() {
+        pending.set(false); // commits from here on are not covered by this announcement: they ask for the next
+        boolean reused = announcing != null;
+        try {
+            send();
+            announceBackoffMillis = FIRST_BACKOFF_MILLIS;
+        } catch (SQLException e) {
+            closeQuietly(announcing);
+            announcing = null;
+            if (closing) {
+                log.warn("Could not announce the last catalogue change before stopping ({})", describe(e));
                 return;
             }
-        }
-    }
-
-    /** One announcement, retried until it goes out; false when closing stopped the retries. */
-    private boolean send() {
-        long backoffMillis = 100;
-        while (true) {
-            try {
-                if (announcing == null) {
-                    announcing = open("mymoviedb-announcer");
-                }
-                try (PreparedStatement notify = announcing.prepareStatement("select pg_notify(?, ?)")) {
-                    notify.setString(1, CHANNEL);
-                    notify.setString(2, instance);
-                    notify.execute();
-                }
-                return true;
-            } catch (SQLException e) {
-                closeQuietly(announcing);
-                announcing = null;
-                if (closing) {
-                    log.warn("Could not announce the last catalogue change before stopping ({})", e.getMessage());
-                    return false;
-                }
-                log.warn("Could not announce a catalogue change ({}); retrying", e.getMessage());
-                if (!sleep(backoffMillis)) {
-                    return false;
-                }
-                backoffMillis = Math.min(backoffMillis * 2, 10_000);
+            // A connection the server dropped since the last announcement (a restart, pg_terminate_backend) is
+            // replaced at once; a server that refuses a new one, or a statement that fails, is given time.
+            long delay = reused && isLostConnection(e) ? 0 : announceBackoffMillis;
+            log.warn("Could not announce a catalogue change ({}); retrying in {} ms", describe(e), delay);
+            if (delay > 0) {
+                announceBackoffMillis = Math.min(announceBackoffMillis * 2, LAST_BACKOFF_MILLIS);
+            }
+            if (pending.compareAndSet(false, true)) {
+                schedule(announcer, this::announcePending, delay);
             }
         }
     }
 
+    private void send() throws SQLException {
+        if (announcing == null) {
+            announcing = open("mymoviedb-announcer");
+        }
+        try (PreparedStatement notify = announcing.prepareStatement("select pg_notify(?, ?)")) {
+            notify.setString(1, CHANNEL);
+            notify.setString(2, instance);
+            notify.execute();
+        }
+    }
+
+    /** One listening connection's life; when it ends, the next one is scheduled (unless stopping). */
     private void listen() {
-        long backoffMillis = 100;
-        while (running) {
-            try (Connection c = open("mymoviedb-listener")) {
-                listening = c;
-                try (Statement s = c.createStatement()) {
-                    s.execute("LISTEN " + CHANNEL);
-                }
-                // Whatever was written while we were not listening is unknown: treat it as written.
-                version.advance();
-                backoffMillis = 100;
-                PGConnection pg = c.unwrap(PGConnection.class);
-                while (running) {
-                    PGNotification[] notifications = pg.getNotifications(1_000);
-                    if (notifications != null && fromElsewhere(notifications)) {
-                        version.advance();
-                    }
-                }
-            } catch (SQLException e) {
-                if (!running) {
-                    return;
-                }
-                log.warn("Lost the catalogue change listener ({}); reconnecting", e.getMessage());
-                version.advance();
-                if (!sleep(backoffMillis)) {
-                    return;
-                }
-                backoffMillis = Math.min(backoffMillis * 2, 10_000);
+        try (Connection c = open("mymoviedb-listener")) {
+            listening = c;
+            try (Statement s = c.createStatement()) {
+                s.execute("LISTEN " + CHANNEL);
             }
+            // Whatever was written while we were not listening is unknown: treat it as written.
+            version.advance();
+            listenBackoffMillis = FIRST_BACKOFF_MILLIS;
+            PGConnection pg = c.unwrap(PGConnection.class);
+            while (!closing) {
+                PGNotification[] notifications = pg.getNotifications(1_000);
+                if (notifications != null && fromElsewhere(notifications)) {
+                    version.advance();
+                }
+            }
+        } catch (SQLException e) {
+            if (closing) {
+                return; // close() closed the connection under the wait
+            }
+            log.warn("Lost the catalogue change listener ({}); reconnecting in {} ms", describe(e),
+                    listenBackoffMillis);
+            version.advance();
+            schedule(listener, this::listen, listenBackoffMillis);
+            listenBackoffMillis = Math.min(listenBackoffMillis * 2, LAST_BACKOFF_MILLIS);
         }
     }
 
@@ -182,6 +174,28 @@ public final class CatalogueChanges implements AutoCloseable {
         return false;
     }
 
+    /**
+     * SQLSTATE class 08 (connection exception, which PgJDBC reports for a broken socket), 57P01 and 57P02 (the
+     * server terminated this session, or is restarting after a crash).
+     */
+    private static boolean isLostConnection(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02"));
+    }
+
+    private static String describe(SQLException e) {
+        return "SQLSTATE " + e.getSQLState() + ": " + e.getMessage();
+    }
+
+    private void schedule(ScheduledExecutorService executor, Runnable task, long delayMillis) {
+        try {
+            executor.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopped) {
+            // close() shut the executor down: there is no one left to announce to or listen for.
+            log.debug("Catalogue change task not scheduled: stopping");
+        }
+    }
+
     private Connection open(String applicationName) throws SQLException {
         Properties props = new Properties();
         props.setProperty("user", settings.user());
@@ -192,13 +206,14 @@ public final class CatalogueChanges implements AutoCloseable {
         return DriverManager.getConnection(settings.jdbcUrl(), props);
     }
 
-    private static boolean sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-            return true;
-        } catch (InterruptedException interrupted) {
-            return false;
-        }
+    private static ScheduledExecutorService singleThread(String name, boolean delayedTasksRunAfterShutdown) {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true); // a stuck connection must not keep the JVM alive
+            return thread;
+        });
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(delayedTasksRunAfterShutdown);
+        return executor;
     }
 
     private static void closeQuietly(Connection c) {
@@ -211,24 +226,31 @@ public final class CatalogueChanges implements AutoCloseable {
         }
     }
 
-    /** Sends the last announcement, if one is due (waiting up to two seconds), then stops both threads. */
+    /**
+     * Sends the last announcement, if one is due (waiting up to two seconds), then stops announcing; then stops
+     * listening; then closes both connections.
+     */
     @Override
     public void close() {
-        synchronized (signal) {
-            closing = true;
-            signal.notifyAll();
-        }
-        try {
-            announcer.join(2_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        running = false;
-        closeQuietly(listening);
+        closing = true;
+        announcer.shutdown(); // what is queued (the last announcement) still runs; retries give up
+        awaitOrInterrupt(announcer);
         closeQuietly(announcing);
-        announcer.interrupt();
         if (listener != null) {
-            listener.interrupt();
+            listener.shutdown();
+            closeQuietly(listening); // ends its blocking wait for notifications
+            awaitOrInterrupt(listener);
+        }
+    }
+
+    private static void awaitOrInterrupt(ScheduledExecutorService executor) {
+        try {
+            if (!executor.awaitTermination(STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -2,11 +2,15 @@ package org.mymoviedb.graphql;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import graphql.ErrorType;
 import graphql.ExecutionInput;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import graphql.ParseAndValidate;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
+import graphql.parser.exceptions.ParseCancelledException;
+import graphql.parser.exceptions.ParseCancelledTooDeepException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
@@ -28,9 +32,32 @@ public final class DocumentCache implements PreparsedDocumentProvider {
             ExecutionInput input, Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
         PreparsedDocumentEntry entry = documents.get(key(input.getQuery(), input.getOperationName()), k -> {
             parses.increment();
-            return parseAndValidate.apply(input);
+            return withLimitCode(input, parseAndValidate.apply(input));
         });
         return CompletableFuture.completedFuture(entry);
+    }
+
+    /**
+     * A document the parser gave up on past the token limit or the nesting limit, refused as MAX_TOKENS_EXCEEDED or
+     * MAX_DEPTH_EXCEEDED rather than as a syntax error. graphql-java keeps only the text of why parsing failed, so
+     * a syntax failure is parsed once more (up to the same limits) to learn the exception's type; the answer is
+     * cached with the entry.
+     */
+    private static PreparsedDocumentEntry withLimitCode(ExecutionInput input, PreparsedDocumentEntry entry) {
+        boolean syntaxError = entry.hasErrors()
+                && entry.getErrors().stream().anyMatch(e -> e.getErrorType() == ErrorType.InvalidSyntax);
+        if (!syntaxError) {
+            return entry;
+        }
+        Exception why = ParseAndValidate.parse(input).getSyntaxException();
+        if (why instanceof ParseCancelledTooDeepException tooDeep) {
+            return new PreparsedDocumentEntry(new LimitExceeded(ErrorCode.MAX_DEPTH_EXCEEDED, tooDeep.getMessage()));
+        }
+        if (why instanceof ParseCancelledException tooManyTokens) {
+            return new PreparsedDocumentEntry(
+                    new LimitExceeded(ErrorCode.MAX_TOKENS_EXCEEDED, tooManyTokens.getMessage()));
+        }
+        return entry;
     }
 
     /** The kind of the operation a request selects, if its document is cached and valid. */

@@ -120,6 +120,7 @@ public final class RequestLimits {
             int[] aliases = {0};
             new NodeTraverser().depthFirst(new NodeVisitorStub() {
                 @Override
+                @SuppressWarnings("rawtypes") // graphql-java's NodeVisitor declares TraverserContext<Node>, raw
                 public TraversalControl visitField(Field field, TraverserContext<graphql.language.Node> context) {
                     if (field.getAlias() != null) {
                         aliases[0]++;

@@ -49,13 +49,7 @@ public final class ResponseErrors {
             return ErrorCode.INTROSPECTION_DISABLED;
         }
         if (type == ErrorType.InvalidSyntax) {
-            // graphql-java stops parsing past ParserOptions.maxTokens or maxRuleDepth and says which in the message.
-            String message = String.valueOf(error.getMessage());
-            if (message.contains("tokens have been presented")) {
-                return ErrorCode.MAX_TOKENS_EXCEEDED;
-            }
-            return message.contains("rules have been entered")
-                    ? ErrorCode.MAX_DEPTH_EXCEEDED : ErrorCode.GRAPHQL_PARSE_FAILED;
+            return ErrorCode.GRAPHQL_PARSE_FAILED; // past the token or nesting limit, DocumentCache coded it already
         }
         if (error instanceof ValidationError validation) {
             // The validator enforces RequestLimits.validationLimits(); those refusals keep the limits' own codes.

@@ -76,31 +76,65 @@ class ResultCacheTest {
 
     @Test
     void anEditorsWriteOnOneInstanceReachesAnotherInstancesCache() throws Exception {
-        try (TestDatabase shared = TestDatabase.create()) {
-            long id = new Catalogue(shared.dsl()).movie("Cléo from 5 to 7", LocalDate.of(1962, 4, 11), 60, 90);
-            String read = "{ movie(id: \"" + id + "\") { rating } }";
-            // The writer caches nothing itself, yet still tells the others.
-            try (TestServer writer = TestServer.startOn(shared, Map.of("RESULT_CACHE_ENABLED", "false"));
-                 TestServer reader = TestServer.startOn(shared)) {
-                String editor = writer.signedIn("editor", Role.EDITOR);
-                for (int round = 1; round <= 5; round++) {
-                    int before = reader.query(read).get("data").get("movie").get("rating").asInt();
-                    assertThat(reader.query(read).get("data").get("movie").get("rating").asInt()).isEqualTo(before);
-                    int version = writer.query("{ movie(id: \"" + id + "\") { version } }").get("data").get("movie")
-                            .get("version").asInt();
-                    int rating = 60 + round;
-                    JsonNode written = writer.queryAs(editor, UPDATE, Map.of("id", String.valueOf(id), "v", version,
-                            "r", rating)).get("data").get("updateMovie");
-                    assertThat(written.get("userErrors").isEmpty()).isTrue();
-                    long deadline = System.nanoTime() + 10_000_000_000L;
-                    int seen = before;
-                    while (seen != rating && System.nanoTime() < deadline) {
-                        Thread.sleep(20);
-                        seen = reader.query(read).get("data").get("movie").get("rating").asInt();
-                    }
-                    assertThat(seen).as("round %d: the writer's commit was announced", round).isEqualTo(rating);
-                }
+        try (TwoInstances two = TwoInstances.start()) {
+            long id = new Catalogue(two.shared.dsl()).movie("Cléo from 5 to 7", LocalDate.of(1962, 4, 11), 60, 90);
+            for (int round = 1; round <= 5; round++) {
+                two.assertTheReaderSeesTheWritersRating(id, 60 + round);
             }
+        }
+    }
+
+    @Test
+    void anInstanceKeepsAnnouncingAfterPostgresDropsItsAnnouncerConnection() throws Exception {
+        try (TwoInstances two = TwoInstances.start()) {
+            long id = new Catalogue(two.shared.dsl()).movie("Sans toit ni loi", LocalDate.of(1985, 12, 4), 40, 105);
+            two.assertTheReaderSeesTheWritersRating(id, 41); // the writer's announcer has connected
+            // As a failover or an administrator would: the announcers' sessions end under them.
+            int dropped = two.shared.dsl().fetch("select pg_terminate_backend(pid) from pg_stat_activity"
+                    + " where datname = ? and application_name = 'mymoviedb-announcer'",
+                    two.shared.settings().database()).size();
+            assertThat(dropped).as("announcer sessions ended").isGreaterThanOrEqualTo(1);
+            for (int rating = 42; rating <= 44; rating++) {
+                two.assertTheReaderSeesTheWritersRating(id, rating);
+            }
+        }
+    }
+
+    /** Two servers on one database: an editor writes on one that caches nothing itself, yet still tells the other. */
+    private record TwoInstances(TestDatabase shared, TestServer writer, TestServer reader, String editor)
+            implements AutoCloseable {
+
+        static TwoInstances start() {
+            TestDatabase shared = TestDatabase.create();
+            TestServer writer = TestServer.startOn(shared, Map.of("RESULT_CACHE_ENABLED", "false"));
+            TestServer reader = TestServer.startOn(shared);
+            return new TwoInstances(shared, writer, reader, writer.signedIn("editor", Role.EDITOR));
+        }
+
+        /** The writer sets the rating; the reader, whose cache held the old one, answers the new one within seconds. */
+        void assertTheReaderSeesTheWritersRating(long id, int rating) throws InterruptedException {
+            String read = "{ movie(id: \"" + id + "\") { rating } }";
+            int before = reader.query(read).get("data").get("movie").get("rating").asInt();
+            assertThat(reader.query(read).get("data").get("movie").get("rating").asInt()).isEqualTo(before);
+            int version = writer.query("{ movie(id: \"" + id + "\") { version } }").get("data").get("movie")
+                    .get("version").asInt();
+            JsonNode written = writer.queryAs(editor, UPDATE, Map.of("id", String.valueOf(id), "v", version,
+                    "r", rating)).get("data").get("updateMovie");
+            assertThat(written.get("userErrors").isEmpty()).isTrue();
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            int seen = before;
+            while (seen != rating && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                seen = reader.query(read).get("data").get("movie").get("rating").asInt();
+            }
+            assertThat(seen).as("the writer's commit of rating %d was announced", rating).isEqualTo(rating);
+        }
+
+        @Override
+        public void close() {
+            reader.close();
+            writer.close();
+            shared.close();
         }
     }
 
