@@ -1,7 +1,6 @@
 package org.mymoviedb.rules;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -59,23 +58,6 @@ public final class MovieRuleSet {
             return Optional.of(MovieViolation.RELEASE_DATE_TOO_FAR_AHEAD);
         }
         return Optional.empty();
-    }
-
-    /**
-     * A release date typed as ISO text ({@code 1999-03-31}): blank is missing, text that is no day on the calendar
-     * ({@code 2024-02-30}) is not a date, and a real date is held to {@link #checkReleaseDate(LocalDate, LocalDate)}.
-     */
-    public static Optional<MovieViolation> checkReleaseDateText(String text, LocalDate today) {
-        if (text == null || text.isBlank()) {
-            return Optional.of(MovieViolation.RELEASE_DATE_REQUIRED);
-        }
-        LocalDate date;
-        try {
-            date = LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            return Optional.of(MovieViolation.RELEASE_DATE_NOT_A_DATE);
-        }
-        return checkReleaseDate(date, today);
     }
 
     /** A rating is optional (unrated); given, it is 0..100. */

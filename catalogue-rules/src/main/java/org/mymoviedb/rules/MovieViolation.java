@@ -9,7 +9,6 @@ public enum MovieViolation {
     TITLE_TOO_LONG("title", ViolationCode.TOO_LONG,
             "A title has at most " + MovieRuleSet.MAX_TITLE_CODE_POINTS + " characters"),
     RELEASE_DATE_REQUIRED("releaseDate", ViolationCode.REQUIRED, "A release date is required"),
-    RELEASE_DATE_NOT_A_DATE("releaseDate", ViolationCode.INVALID_DATE, "A date looks like 1999-03-31"),
     RELEASE_DATE_TOO_EARLY("releaseDate", ViolationCode.OUT_OF_RANGE,
             "Release dates start in " + MovieRuleSet.EARLIEST_RELEASE_YEAR),
     RELEASE_DATE_TOO_FAR_AHEAD("releaseDate", ViolationCode.OUT_OF_RANGE,

@@ -8,6 +8,6 @@ public enum ViolationCode {
     TOO_LONG,
     /** The value is outside the range the rules allow. */
     OUT_OF_RANGE,
-    /** The text given for a date is no day on the calendar. */
+    /** The text given for a date is no day on the calendar; each reader of dates says which text it was. */
     INVALID_DATE
 }

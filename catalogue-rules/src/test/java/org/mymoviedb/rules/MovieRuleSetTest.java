@@ -52,21 +52,6 @@ class MovieRuleSetTest {
     }
 
     @Test
-    void aTypedReleaseDateIsMissingNotADateOrHeldToTheRange() {
-        assertEquals(Optional.of(MovieViolation.RELEASE_DATE_REQUIRED), MovieRuleSet.checkReleaseDateText("  ", TODAY));
-        assertEquals(Optional.of(MovieViolation.RELEASE_DATE_REQUIRED), MovieRuleSet.checkReleaseDateText(null, TODAY));
-        assertEquals(Optional.of(MovieViolation.RELEASE_DATE_NOT_A_DATE),
-                MovieRuleSet.checkReleaseDateText("26/04/1954", TODAY));
-        assertEquals(Optional.of(MovieViolation.RELEASE_DATE_NOT_A_DATE),
-                MovieRuleSet.checkReleaseDateText("2024-02-30", TODAY));
-        assertEquals(Optional.empty(), MovieRuleSet.checkReleaseDateText(" 2024-02-29 ", TODAY));
-        assertEquals(Optional.of(MovieViolation.RELEASE_DATE_TOO_EARLY),
-                MovieRuleSet.checkReleaseDateText("1869-12-31", TODAY));
-        assertEquals(Optional.of(MovieViolation.RELEASE_DATE_TOO_FAR_AHEAD),
-                MovieRuleSet.checkReleaseDateText("2032-05-14", TODAY));
-    }
-
-    @Test
     void aRatingIsOptionalAndZeroToHundred() {
         assertEquals(Optional.empty(), MovieRuleSet.checkRating(null));
         assertEquals(Optional.empty(), MovieRuleSet.checkRating(0));
@@ -95,6 +80,5 @@ class MovieRuleSetTest {
         assertEquals("A rating is 0 to 100", MovieViolation.RATING_OUT_OF_RANGE.message());
         assertEquals("runtimeMinutes", MovieViolation.RUNTIME_OUT_OF_RANGE.field());
         assertEquals("A runtime is 1 to 1500 minutes", MovieViolation.RUNTIME_OUT_OF_RANGE.message());
-        assertEquals(ViolationCode.INVALID_DATE, MovieViolation.RELEASE_DATE_NOT_A_DATE.code());
     }
 }
