@@ -21,7 +21,7 @@ public final class MovieRules {
     /** {@code given} is a LocalDate, null, or an {@link ImpossibleDate} that a document spelled out. */
     public static void checkReleaseDate(Object given, List<UserError> errors) {
         if (given instanceof ImpossibleDate impossible) {
-            // The document's own text names the day that does not exist, which says more than the rule's message.
+            // Not a rule of the set but the strict Date scalar's finding: its reason names the text that was given.
             errors.add(UserError.of(ViolationCode.INVALID_DATE.name(), impossible.reason(), "input", "releaseDate"));
             return;
         }
