@@ -3,6 +3,7 @@ package org.mymoviedb.graphql;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.exception.DataAccessException;
+import org.mymoviedb.rules.MovieViolation;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -12,14 +13,12 @@ public final class ConstraintErrors {
     private static final Map<String, UserError> BY_CONSTRAINT = Map.ofEntries(
             Map.entry("movie_identity_idx", UserError.of("DUPLICATE",
                     "There is already a movie with this title and release date", "input", "title")),
-            Map.entry("movie_title_not_blank", UserError.of("REQUIRED", "A title is required", "input", "title")),
-            Map.entry("movie_title_length", UserError.of("TOO_LONG", "A title has at most 512 characters",
-                    "input", "title")),
-            Map.entry("movie_release_date_range", UserError.of("OUT_OF_RANGE",
-                    "Release dates start in 1870", "input", "releaseDate")),
-            Map.entry("movie_rating_range", UserError.of("OUT_OF_RANGE", "A rating is 0 to 100", "input", "rating")),
-            Map.entry("movie_runtime_range", UserError.of("OUT_OF_RANGE", "A runtime is 1 to 1500 minutes",
-                    "input", "runtimeMinutes")),
+            // The movie table's CHECKs state the rule set's limits, so each answers as the rule it enforces.
+            Map.entry("movie_title_not_blank", onInput(MovieViolation.TITLE_REQUIRED)),
+            Map.entry("movie_title_length", onInput(MovieViolation.TITLE_TOO_LONG)),
+            Map.entry("movie_release_date_range", onInput(MovieViolation.RELEASE_DATE_TOO_EARLY)),
+            Map.entry("movie_rating_range", onInput(MovieViolation.RATING_OUT_OF_RANGE)),
+            Map.entry("movie_runtime_range", onInput(MovieViolation.RUNTIME_OUT_OF_RANGE)),
             Map.entry("genre_name_unique_idx", UserError.of("DUPLICATE", "There is already a genre of this name",
                     "name")),
             Map.entry("app_user_username_idx", UserError.of("DUPLICATE", "This username is taken",
@@ -41,5 +40,10 @@ public final class ConstraintErrors {
         UserError known = server.getConstraint() == null ? null : BY_CONSTRAINT.get(server.getConstraint());
         return Optional.of(known != null ? known : UserError.of("VALIDATION",
                 "The database refused this change (" + server.getConstraint() + ")"));
+    }
+
+    /** As the movie mutations report the same violation: its code and message on ["input", field]. */
+    private static UserError onInput(MovieViolation violation) {
+        return UserError.of(violation.code().name(), violation.message(), "input", violation.field());
     }
 }

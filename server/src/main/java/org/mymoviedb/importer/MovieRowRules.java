@@ -2,26 +2,21 @@ package org.mymoviedb.importer;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.mymoviedb.movie.MovieRules;
+import java.util.Optional;
+import org.mymoviedb.rules.MovieRuleSet;
+import org.mymoviedb.rules.MovieViolation;
 
 /**
- * The catalogue's rules for a movie row, checked before the database sees it so a bad row is named with a
- * reason instead of failing on a constraint. Mirrors the CHECKs of the movie table.
+ * The catalogue's rule set ({@link MovieRuleSet}, the one an editor's write is held to) applied to a movie row
+ * before the database sees it, so a bad row is named with a reason instead of failing on a constraint.
  */
 final class MovieRowRules {
 
-    // The same limits an editor's write is held to.
-    static final int MAX_TITLE_LENGTH = MovieRules.MAX_TITLE_LENGTH;
-    static final LocalDate EARLIEST_RELEASE = MovieRules.EARLIEST_RELEASE;
-    static final int FUTURE_YEARS = MovieRules.MAX_YEARS_AHEAD;
-    static final int MAX_RUNTIME_MINUTES = MovieRules.MAX_RUNTIME_MINUTES;
-
-    private final LocalDate latestRelease;
+    private final LocalDate today;
 
     /** {@code today} decides what "too far in the future" means; tests pin it. */
     MovieRowRules(LocalDate today) {
-        // Announced films may be dated ahead; decades ahead is a typo in the source.
-        this.latestRelease = today.plusYears(FUTURE_YEARS);
+        this.today = today;
     }
 
     /** A row from values a reader extracted, or an {@link InvalidRowException} naming what is wrong. */
@@ -33,53 +28,33 @@ final class MovieRowRules {
             Integer runtimeMinutes,
             List<String> directors,
             List<String> genres) {
-        return new MovieImportRow(
-                label,
-                title(title),
-                releaseDate(releaseDate),
-                rating(rating),
-                runtime(runtimeMinutes),
-                directors,
-                genres);
-    }
-
-    private static String title(String title) {
         String trimmed = title == null ? "" : title.strip();
-        if (trimmed.isEmpty()) {
-            throw new InvalidRowException("title is missing");
-        }
-        if (trimmed.codePointCount(0, trimmed.length()) > MAX_TITLE_LENGTH) {
-            throw new InvalidRowException("title is longer than " + MAX_TITLE_LENGTH + " characters");
-        }
-        return trimmed;
+        refuse(MovieRuleSet.checkTitle(trimmed), trimmed);
+        refuse(MovieRuleSet.checkReleaseDate(releaseDate, today), releaseDate);
+        refuse(MovieRuleSet.checkRating(rating), rating);
+        refuse(MovieRuleSet.checkRuntime(runtimeMinutes), runtimeMinutes);
+        return new MovieImportRow(label, trimmed, releaseDate, rating, runtimeMinutes, directors, genres);
     }
 
-    private LocalDate releaseDate(LocalDate date) {
-        if (date == null) {
-            throw new InvalidRowException("release date is missing");
+    private static void refuse(Optional<MovieViolation> violation, Object value) {
+        if (violation.isPresent()) {
+            throw new InvalidRowException(reason(violation.get(), value));
         }
-        if (date.isBefore(EARLIEST_RELEASE)) {
-            throw new InvalidRowException("release date " + date + " is before " + EARLIEST_RELEASE);
-        }
-        if (date.isAfter(latestRelease)) {
-            throw new InvalidRowException(
-                    "release date " + date + " is more than " + FUTURE_YEARS + " years in the future");
-        }
-        return date;
     }
 
-    private static Integer rating(Integer rating) {
-        if (rating != null && (rating < 0 || rating > 100)) {
-            throw new InvalidRowException("rating " + rating + " is outside 0..100");
-        }
-        return rating;
-    }
-
-    private static Integer runtime(Integer minutes) {
-        if (minutes != null && (minutes <= 0 || minutes > MAX_RUNTIME_MINUTES)) {
-            throw new InvalidRowException(
-                    "running time " + minutes + " minutes is outside 1.." + MAX_RUNTIME_MINUTES);
-        }
-        return minutes;
+    /** The import report's wording: it names the value found in the file, which an editor's form need not. */
+    private static String reason(MovieViolation violation, Object value) {
+        return switch (violation) {
+            case TITLE_REQUIRED -> "title is missing";
+            case TITLE_TOO_LONG -> "title is longer than " + MovieRuleSet.MAX_TITLE_CODE_POINTS + " characters";
+            case RELEASE_DATE_REQUIRED -> "release date is missing";
+            case RELEASE_DATE_TOO_EARLY -> "release date " + value + " is before " + MovieRuleSet.EARLIEST_RELEASE;
+            case RELEASE_DATE_TOO_FAR_AHEAD -> "release date " + value + " is more than "
+                    + MovieRuleSet.MAX_YEARS_AHEAD + " years in the future";
+            case RATING_OUT_OF_RANGE -> "rating " + value + " is outside " + MovieRuleSet.MIN_RATING + ".."
+                    + MovieRuleSet.MAX_RATING;
+            case RUNTIME_OUT_OF_RANGE -> "running time " + value + " minutes is outside "
+                    + MovieRuleSet.MIN_RUNTIME_MINUTES + ".." + MovieRuleSet.MAX_RUNTIME_MINUTES;
+        };
     }
 }

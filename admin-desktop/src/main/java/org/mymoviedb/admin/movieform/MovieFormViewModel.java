@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -28,18 +30,18 @@ import org.mymoviedb.admin.api.MovieField;
 import org.mymoviedb.admin.api.MovieSaved;
 import org.mymoviedb.admin.api.UserError;
 import org.mymoviedb.admin.shell.Background;
+import org.mymoviedb.rules.MovieRuleSet;
+import org.mymoviedb.rules.MovieViolation;
 
 /**
- * The movie form's state: what the editor typed, an error per field (from the obvious checks here and from the
- * server's userErrors), whether anything is unsaved, and a pending conflict with the movie as it is now.
+ * The movie form's state: what the editor typed, an error per field (from the catalogue's rules, checked here, and
+ * from the server's userErrors), whether anything is unsaved, and a pending conflict with the movie as it is now.
  */
 public final class MovieFormViewModel {
 
     /** The fields errors can be shown on; "form" is for errors that concern the whole movie. */
     public static final List<String> FIELDS = List.of("title", "releaseDate", "rating", "runtimeMinutes",
             "genres", "directors", "form");
-    static final int MAX_TITLE_LENGTH = 512;
-    static final int MAX_RUNTIME_MINUTES = 1500;
 
     /**
      * The server answered CONFLICT and both sides changed some fields to different values: the merge of the two
@@ -234,51 +236,52 @@ public final class MovieFormViewModel {
         }
     }
 
-    /** The draft if every field passes the obvious checks; else null, with each problem on its field. */
+    /**
+     * The draft if every field passes the catalogue's rules (the server's own, from catalogue-rules); else null,
+     * with each problem on its field.
+     */
     MovieDraft validate() {
         errors.values().forEach(error -> error.set(""));
         String titleText = title.get() == null ? "" : title.get().strip();
-        if (titleText.isEmpty()) {
-            errors.get("title").set("A title is required");
-        } else if (titleText.length() > MAX_TITLE_LENGTH) {
-            errors.get("title").set("A title has at most " + MAX_TITLE_LENGTH + " characters");
-        }
+        mark(MovieRuleSet.checkTitle(titleText));
         String dateText = releaseDate.get() == null ? "" : releaseDate.get().strip();
-        if (dateText.isEmpty()) {
-            errors.get("releaseDate").set("A release date is required");
-        } else {
-            try {
-                if (LocalDate.parse(dateText).getYear() < 1870) {
-                    errors.get("releaseDate").set("Release dates start in 1870");
-                }
-            } catch (DateTimeParseException e) {
-                errors.get("releaseDate").set("A date looks like 1999-03-31");
-            }
+        try {
+            LocalDate date = dateText.isEmpty() ? null : LocalDate.parse(dateText);
+            mark(MovieRuleSet.checkReleaseDate(date, LocalDate.now()));
+        } catch (DateTimeParseException e) {
+            errors.get("releaseDate").set("A date looks like 1999-03-31");
         }
-        Integer ratingValue = whole(rating, "rating", 0, 100, "A rating is 0 to 100");
-        Integer runtimeValue = whole(runtime, "runtimeMinutes", 1, MAX_RUNTIME_MINUTES,
-                "A runtime is 1 to " + MAX_RUNTIME_MINUTES + " minutes");
+        Integer ratingValue = whole(rating, MovieRuleSet::checkRating, MovieViolation.RATING_OUT_OF_RANGE);
+        Integer runtimeValue = whole(runtime, MovieRuleSet::checkRuntime, MovieViolation.RUNTIME_OUT_OF_RANGE);
         if (errors.values().stream().anyMatch(error -> !error.get().isEmpty())) {
             return null;
         }
         return new MovieDraft(titleText, dateText, ratingValue, runtimeValue, genres, directors);
     }
 
-    private Integer whole(StringProperty text, String field, int min, int max, String message) {
+    /** Shows {@code violation}'s message on the field it concerns. */
+    private void mark(Optional<MovieViolation> violation) {
+        violation.ifPresent(v -> errors.get(v.field()).set(v.message()));
+    }
+
+    /** A whole number typed in {@code text}, or null; text that is no number gets {@code notANumber}'s message. */
+    private Integer whole(StringProperty text, Function<Integer, Optional<MovieViolation>> rule,
+                          MovieViolation notANumber) {
         String value = text.get() == null ? "" : text.get().strip();
         if (value.isEmpty()) {
             return null;
         }
+        int number;
         try {
-            int number = Integer.parseInt(value);
-            if (number >= min && number <= max) {
-                return number;
-            }
+            number = Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            // falls through to the message, which says what is expected
+            // The range's message says what is expected.
+            mark(Optional.of(notANumber));
+            return null;
         }
-        errors.get(field).set(message);
-        return null;
+        Optional<MovieViolation> violation = rule.apply(number);
+        mark(violation);
+        return violation.isPresent() ? null : number;
     }
 
     public StringProperty title() {
