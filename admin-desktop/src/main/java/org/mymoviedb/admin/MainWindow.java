@@ -1,4 +1,4 @@
-package org.mymoviedb.admin.shell;
+package org.mymoviedb.admin;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,7 +26,6 @@ import javafx.stage.WindowEvent;
 import org.mymoviedb.admin.api.CatalogueClient;
 import org.mymoviedb.admin.api.Movie;
 import org.mymoviedb.admin.api.SignedInUser;
-import org.mymoviedb.admin.genres.GenreCatalogue;
 import org.mymoviedb.admin.history.HistoryView;
 import org.mymoviedb.admin.history.HistoryViewModel;
 import org.mymoviedb.admin.login.LoginView;
@@ -35,11 +34,18 @@ import org.mymoviedb.admin.movieform.MovieFormView;
 import org.mymoviedb.admin.movieform.MovieFormViewModel;
 import org.mymoviedb.admin.movies.MovieListView;
 import org.mymoviedb.admin.movies.MovieListViewModel;
+import org.mymoviedb.admin.names.GenreCatalogue;
 import org.mymoviedb.admin.names.NameListView;
 import org.mymoviedb.admin.names.NameListViewModel;
-import org.mymoviedb.admin.people.PersonCatalogue;
+import org.mymoviedb.admin.names.PersonCatalogue;
+import org.mymoviedb.admin.shell.AdminSettings;
+import org.mymoviedb.admin.shell.Background;
+import org.mymoviedb.admin.shell.Banner;
 
-/** The signed-in window: who is signed in, the banner, and the movies, genres and people screens. */
+/**
+ * The signed-in window: who is signed in, the banner, and the movies, genres and people screens. It is where the
+ * screens meet: each gets what it needs from the others as a callback, so no screen knows another.
+ */
 public final class MainWindow {
 
     private final CatalogueClient client;
@@ -65,7 +71,7 @@ public final class MainWindow {
         this.onSignedOut = onSignedOut;
         movies = new MovieListViewModel(client, background);
         history = new HistoryViewModel(client, background);
-        movieList = new MovieListView(movies, new HistoryView(history), this::edit);
+        movieList = new MovieListView(movies, new HistoryView(history).root(), history::show, this::edit);
         genres = new NameListViewModel(new GenreCatalogue(client), background);
         people = new NameListViewModel(new PersonCatalogue(client), background);
 
