@@ -1,5 +1,6 @@
 package org.mymoviedb.admin;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -50,5 +51,14 @@ class PackageArrowsTest {
         slices().matching("org.mymoviedb.admin.(*)..")
                 .that(DescribedPredicate.describe("are screens", (Slice slice) -> SCREENS.contains(slice.getNamePart(1))))
                 .should().notDependOnEachOther().check(admin);
+    }
+
+    @Test
+    void viewModelsHoldNoNodesAndGetTheirThreadsPassedIn() {
+        // So a plain JUnit test can drive them, with no window and no FX toolkit running.
+        noClasses().that().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
+                        "javafx.application..", "javafx.animation..")
+                .check(admin);
     }
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -155,11 +154,11 @@ public final class MovieFormViewModel {
      */
     private <T> Callable<T> untilSettled(Callable<T> call) {
         return () -> {
-            Platform.runLater(() -> saving.set(true));
+            background.publish(() -> saving.set(true));
             try {
                 return call.call();
             } catch (Exception e) {
-                Platform.runLater(() -> saving.set(false));
+                background.publish(() -> saving.set(false));
                 throw e;
             }
         };

@@ -20,6 +20,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.mymoviedb.admin.shell.LatestOnly;
 
 /**
  * Picks genres or directors: the chosen names as removable chips, and a box that suggests existing names as
@@ -46,6 +47,8 @@ public final class NamePicker extends VBox {
     private final PauseTransition debounce = new PauseTransition(Duration.millis(200));
     /** Chosen names made with "Create new", in lower case: not stored until the movie is saved. */
     private final Set<String> created = new HashSet<>();
+    /** Suggestions for text the box no longer holds are dropped. */
+    private final LatestOnly latest = new LatestOnly();
     /** The typed text the shown suggestions answer, or null while none are shown. */
     private String offeredFor;
 
@@ -63,7 +66,12 @@ public final class NamePicker extends VBox {
         showSuggestions(false);
 
         debounce.setOnFinished(e -> lookUp(input.getText().strip(), () -> { }));
-        input.textProperty().addListener((obs, old, text) -> debounce.playFromStart());
+        input.textProperty().addListener((obs, old, text) -> {
+            if (!old.strip().equals(text.strip())) {
+                latest.supersede();
+            }
+            debounce.playFromStart();
+        });
         input.addEventHandler(KeyEvent.KEY_PRESSED, this::keyInInput);
         suggestions.setOnMouseClicked(e -> pick(suggestions.getSelectionModel().getSelectedItem()));
         suggestions.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
@@ -142,12 +150,10 @@ public final class NamePicker extends VBox {
             closeList();
             return;
         }
-        source.find(typed, found -> {
-            if (typed.equals(input.getText().strip())) {
-                offer(typed, found);
-                then.run();
-            }
-        });
+        source.find(typed, latest.newest(found -> {
+            offer(typed, found);
+            then.run();
+        }));
     }
 
     private void offer(String typed, List<String> found) {
