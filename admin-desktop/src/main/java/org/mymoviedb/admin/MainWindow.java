@@ -41,6 +41,7 @@ import org.mymoviedb.admin.names.PersonCatalogue;
 import org.mymoviedb.admin.shell.AdminSettings;
 import org.mymoviedb.admin.shell.Background;
 import org.mymoviedb.admin.shell.Banner;
+import org.mymoviedb.admin.shell.AdminStyles;
 
 /**
  * The signed-in window: who is signed in, the banner, and the movies, genres and people screens. It is where the
@@ -94,7 +95,7 @@ public final class MainWindow {
         });
 
         Label brand = new Label("mymoviedb admin");
-        brand.setStyle("-fx-font-weight: bold; -fx-font-size: 14px;");
+        brand.getStyleClass().add("brand");
         Label who = new Label("Signed in as " + user.username() + " (" + user.role().toLowerCase() + ")");
         who.setId("signedInAs");
         Button logout = new Button("Sign out");
@@ -112,11 +113,11 @@ public final class MainWindow {
         HBox top = new HBox(12, brand, progress, gap, who, logout);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(8, 10, 8, 10));
-        top.setStyle("-fx-background-color: #eef1f5;");
+        top.getStyleClass().add("top-bar");
 
         BorderPane root = new BorderPane(tabs);
         root.setTop(new VBox(top, new Banner(background)));
-        scene = new Scene(root, 1280, 780);
+        scene = AdminStyles.on(new Scene(root, 1280, 780));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> edit(null));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
             tabs.getSelectionModel().select(moviesTab);

@@ -19,7 +19,7 @@ public final class HistoryView {
     public HistoryView(HistoryViewModel model) {
         Label heading = new Label();
         heading.setId("historyHeading");
-        heading.setStyle("-fx-font-weight: bold;");
+        heading.getStyleClass().add("heading");
         heading.textProperty().bind(model.heading());
 
         TableView<HistoryEntry> table = new TableView<>(model.entries());

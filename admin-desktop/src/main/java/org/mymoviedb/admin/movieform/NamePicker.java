@@ -234,20 +234,15 @@ public final class NamePicker extends VBox {
             Button remove = new Button("×");
             remove.setFocusTraversable(false);
             remove.setAccessibleText("Remove " + name);
-            remove.setStyle("-fx-padding: 0 4 0 4; -fx-background-color: transparent;");
+            remove.getStyleClass().add("chip-remove");
             remove.setOnAction(e -> chosen.remove(name));
             HBox chip = new HBox(2, label, remove);
             chip.getStyleClass().add("chip");
             chip.setAlignment(Pos.CENTER_LEFT);
             if (isNew) {
-                // Dashed and green: a name the server will create on save, not one picked from the catalogue.
+                // Looks apart (admin.css): a name the server will create on save, not one from the catalogue.
                 chip.getStyleClass().add("chip-new");
                 label.setAccessibleText(name + ", new: created when the movie is saved");
-                label.setStyle("-fx-font-style: italic;");
-                chip.setStyle("-fx-background-color: #e6f4ea; -fx-background-radius: 10; -fx-border-color: #2e7d32;"
-                        + " -fx-border-style: dashed; -fx-border-radius: 10; -fx-padding: 1 2 1 8;");
-            } else {
-                chip.setStyle("-fx-background-color: #e3ecfa; -fx-background-radius: 10; -fx-padding: 1 2 1 8;");
             }
             chips.getChildren().add(chip);
         }
