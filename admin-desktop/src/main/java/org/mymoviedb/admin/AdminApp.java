@@ -10,7 +10,6 @@ import org.mymoviedb.admin.login.LoginView;
 import org.mymoviedb.admin.login.LoginViewModel;
 import org.mymoviedb.admin.shell.AdminSettings;
 import org.mymoviedb.admin.shell.Background;
-import org.mymoviedb.admin.shell.MainWindow;
 
 /** The admin application: the login screen first, then the main window, wired by hand. */
 public class AdminApp extends Application {

@@ -14,14 +14,12 @@ import org.mymoviedb.admin.api.HistoryEntry;
 /** The history panel beside the movie list. */
 public final class HistoryView {
 
-    private final HistoryViewModel model;
     private final VBox root;
 
     public HistoryView(HistoryViewModel model) {
-        this.model = model;
         Label heading = new Label();
         heading.setId("historyHeading");
-        heading.setStyle("-fx-font-weight: bold;");
+        heading.getStyleClass().add("heading");
         heading.textProperty().bind(model.heading());
 
         TableView<HistoryEntry> table = new TableView<>(model.entries());
@@ -54,10 +52,6 @@ public final class HistoryView {
                 .map(c -> c.field() + ": " + (c.before() == null ? "–" : c.before()) + " → "
                         + (c.after() == null ? "–" : c.after()))
                 .collect(Collectors.joining("; "));
-    }
-
-    public HistoryViewModel model() {
-        return model;
     }
 
     public Node root() {

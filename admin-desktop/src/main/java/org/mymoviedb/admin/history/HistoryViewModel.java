@@ -8,6 +8,7 @@ import org.mymoviedb.admin.api.CatalogueClient;
 import org.mymoviedb.admin.api.HistoryEntry;
 import org.mymoviedb.admin.api.Movie;
 import org.mymoviedb.admin.shell.Background;
+import org.mymoviedb.admin.shell.LatestOnly;
 
 /** The history of the movie selected in the list: who changed what, and when, newest first. */
 public final class HistoryViewModel {
@@ -17,6 +18,8 @@ public final class HistoryViewModel {
     private final ObservableList<HistoryEntry> entries = FXCollections.observableArrayList();
     private final StringProperty heading = new SimpleStringProperty("Select one movie to see its history");
     private Movie shown;
+    /** Another movie selected meanwhile: the slower answer about the one before is not shown under its name. */
+    private final LatestOnly latest = new LatestOnly();
 
     public HistoryViewModel(CatalogueClient client, Background background) {
         this.client = client;
@@ -28,15 +31,12 @@ public final class HistoryViewModel {
         shown = movie;
         entries.clear();
         if (movie == null) {
+            latest.supersede();
             heading.set("Select one movie to see its history");
             return;
         }
         heading.set("History of " + movie.title());
-        background.run(() -> client.history(movie.id()), history -> {
-            if (movie == shown) {
-                entries.setAll(history);
-            }
-        });
+        background.run(() -> client.history(movie.id()), latest.newest(history -> entries.setAll(history)));
     }
 
     /** Reads the shown movie's history again, after it was saved. */

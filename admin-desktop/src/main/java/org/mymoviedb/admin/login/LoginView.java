@@ -12,6 +12,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.mymoviedb.admin.shell.AdminStyles;
 
 /**
  * The sign-in form: server URL, username, password. Signing in again after a session expired keeps the server and
@@ -27,7 +28,7 @@ public final class LoginView {
         boolean again = model.account() != null;
         Label heading = new Label(again ? "Your session expired: sign in again as " + model.account()
                 : "Sign in to mymoviedb");
-        heading.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
+        heading.getStyleClass().add("login-heading");
 
         TextField serverUrl = new TextField();
         serverUrl.setId("serverUrl");
@@ -40,7 +41,7 @@ public final class LoginView {
         username.setEditable(!again);
         username.setFocusTraversable(!again);
         if (again) {
-            username.setStyle("-fx-control-inner-background: #eef1f5;");
+            username.getStyleClass().add("fixed-account");
         }
         password.setId("password");
         password.textProperty().bindBidirectional(model.password());
@@ -54,7 +55,7 @@ public final class LoginView {
 
         Label error = new Label();
         error.setId("loginError");
-        error.setStyle("-fx-text-fill: #b00020;");
+        error.getStyleClass().add("error-message");
         error.setWrapText(true);
         error.textProperty().bind(model.error());
 
@@ -83,7 +84,7 @@ public final class LoginView {
     }
 
     public Scene scene() {
-        Scene scene = new Scene(root);
+        Scene scene = AdminStyles.on(new Scene(root));
         // The cursor goes where typing is needed: the password when the username is remembered.
         Platform.runLater(() -> (username.getText().isEmpty() ? username : password).requestFocus());
         return scene;

@@ -26,6 +26,7 @@ import org.mymoviedb.admin.api.MovieDraft;
 import org.mymoviedb.admin.api.MovieField;
 import org.mymoviedb.admin.movieform.MovieFormViewModel.Conflict;
 import org.mymoviedb.admin.movieform.MovieFormViewModel.Disagreement;
+import org.mymoviedb.admin.shell.AdminStyles;
 
 /**
  * Shown when someone else saved the movie first and both of you changed the same fields: only those fields,
@@ -62,7 +63,7 @@ final class ConflictView {
                     "changed by " + changedBy(disagreement));
             Label who = new Label("changed by " + changedBy(disagreement));
             who.setId("changedBy-" + field.key());
-            who.setStyle("-fx-text-fill: #555; -fx-font-size: 11px;");
+            who.getStyleClass().add("changed-by");
             grid.add(new Label(LABELS.get(field)), 0, row);
             grid.add(yours, 1, row);
             grid.add(new VBox(2, others, who), 2, row);
@@ -110,7 +111,7 @@ final class ConflictView {
         root.setId("conflict");
         root.setPadding(new Insets(16));
         root.setPrefWidth(620);
-        Scene scene = new Scene(root);
+        Scene scene = AdminStyles.on(new Scene(root));
         scene.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 stage.close();
@@ -151,7 +152,7 @@ final class ConflictView {
 
     private static Label bold(String text) {
         Label label = new Label(text);
-        label.setStyle("-fx-font-weight: bold;");
+        label.getStyleClass().add("heading");
         return label;
     }
 }

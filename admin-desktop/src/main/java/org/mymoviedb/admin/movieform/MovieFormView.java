@@ -25,6 +25,7 @@ import org.mymoviedb.admin.api.Movie;
 import org.mymoviedb.admin.shell.Background;
 import org.mymoviedb.admin.shell.Banner;
 import org.mymoviedb.admin.shell.SafeConfirmation;
+import org.mymoviedb.admin.shell.AdminStyles;
 
 /** The add/change movie window: every field with its error beneath it, Save, Save and add another, Cancel. */
 public final class MovieFormView {
@@ -98,7 +99,7 @@ public final class MovieFormView {
         BorderPane.setMargin(formError, new Insets(0, 14, 0, 14));
 
         // Tall enough for a field's suggestions to open without resizing the window.
-        Scene scene = new Scene(root, 640, 620);
+        Scene scene = AdminStyles.on(new Scene(root, 640, 620));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::save);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), this::closeUnlessKept);
         stage.setScene(scene);
@@ -137,7 +138,7 @@ public final class MovieFormView {
     private Label errorLabel(String field) {
         Label error = new Label();
         error.setId(field + "Error");
-        error.setStyle("-fx-text-fill: #b00020; -fx-font-size: 11px;");
+        error.getStyleClass().add("field-error");
         error.setWrapText(true);
         error.textProperty().bind(model.error(field));
         // Takes no room until there is something to say.

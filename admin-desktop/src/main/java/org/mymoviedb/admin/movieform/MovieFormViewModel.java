@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -157,11 +156,11 @@ public final class MovieFormViewModel {
      */
     private <T> Callable<T> untilSettled(Callable<T> call) {
         return () -> {
-            Platform.runLater(() -> saving.set(true));
+            background.publish(() -> saving.set(true));
             try {
                 return call.call();
             } catch (Exception e) {
-                Platform.runLater(() -> saving.set(false));
+                background.publish(() -> saving.set(false));
                 throw e;
             }
         };

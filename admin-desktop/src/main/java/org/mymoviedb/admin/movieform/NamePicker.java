@@ -20,6 +20,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.mymoviedb.admin.shell.LatestOnly;
 
 /**
  * Picks genres or directors: the chosen names as removable chips, and a box that suggests existing names as
@@ -46,6 +47,8 @@ public final class NamePicker extends VBox {
     private final PauseTransition debounce = new PauseTransition(Duration.millis(200));
     /** Chosen names made with "Create new", in lower case: not stored until the movie is saved. */
     private final Set<String> created = new HashSet<>();
+    /** Suggestions for text the box no longer holds are dropped. */
+    private final LatestOnly latest = new LatestOnly();
     /** The typed text the shown suggestions answer, or null while none are shown. */
     private String offeredFor;
 
@@ -63,7 +66,12 @@ public final class NamePicker extends VBox {
         showSuggestions(false);
 
         debounce.setOnFinished(e -> lookUp(input.getText().strip(), () -> { }));
-        input.textProperty().addListener((obs, old, text) -> debounce.playFromStart());
+        input.textProperty().addListener((obs, old, text) -> {
+            if (!old.strip().equals(text.strip())) {
+                latest.supersede();
+            }
+            debounce.playFromStart();
+        });
         input.addEventHandler(KeyEvent.KEY_PRESSED, this::keyInInput);
         suggestions.setOnMouseClicked(e -> pick(suggestions.getSelectionModel().getSelectedItem()));
         suggestions.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
@@ -142,12 +150,10 @@ public final class NamePicker extends VBox {
             closeList();
             return;
         }
-        source.find(typed, found -> {
-            if (typed.equals(input.getText().strip())) {
-                offer(typed, found);
-                then.run();
-            }
-        });
+        source.find(typed, latest.newest(found -> {
+            offer(typed, found);
+            then.run();
+        }));
     }
 
     private void offer(String typed, List<String> found) {
@@ -228,20 +234,15 @@ public final class NamePicker extends VBox {
             Button remove = new Button("×");
             remove.setFocusTraversable(false);
             remove.setAccessibleText("Remove " + name);
-            remove.setStyle("-fx-padding: 0 4 0 4; -fx-background-color: transparent;");
+            remove.getStyleClass().add("chip-remove");
             remove.setOnAction(e -> chosen.remove(name));
             HBox chip = new HBox(2, label, remove);
             chip.getStyleClass().add("chip");
             chip.setAlignment(Pos.CENTER_LEFT);
             if (isNew) {
-                // Dashed and green: a name the server will create on save, not one picked from the catalogue.
+                // Looks apart (admin.css): a name the server will create on save, not one from the catalogue.
                 chip.getStyleClass().add("chip-new");
                 label.setAccessibleText(name + ", new: created when the movie is saved");
-                label.setStyle("-fx-font-style: italic;");
-                chip.setStyle("-fx-background-color: #e6f4ea; -fx-background-radius: 10; -fx-border-color: #2e7d32;"
-                        + " -fx-border-style: dashed; -fx-border-radius: 10; -fx-padding: 1 2 1 8;");
-            } else {
-                chip.setStyle("-fx-background-color: #e3ecfa; -fx-background-radius: 10; -fx-padding: 1 2 1 8;");
             }
             chips.getChildren().add(chip);
         }

@@ -2,6 +2,7 @@ package org.mymoviedb.admin.movies;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -28,10 +29,12 @@ import javafx.scene.layout.Region;
 import javafx.util.Duration;
 import org.mymoviedb.admin.api.Movie;
 import org.mymoviedb.admin.api.MovieQuery.MovieOrder;
-import org.mymoviedb.admin.history.HistoryView;
 import org.mymoviedb.admin.shell.SafeConfirmation;
 
-/** The movie list: search, filters, a virtualized table paged on scroll, and the selected movie's history. */
+/**
+ * The movie list: search, filters, a virtualized table paged on scroll, and beside it a panel about the one
+ * selected movie (its history), told of each selection.
+ */
 public final class MovieListView {
 
     /** Opens the movie form: for a new movie when given null. */
@@ -45,7 +48,12 @@ public final class MovieListView {
     private final TableView<Movie> table = new TableView<>();
     private final MovieEditor editor;
 
-    public MovieListView(MovieListViewModel model, HistoryView history, MovieEditor editor) {
+    /**
+     * @param beside the panel right of the table
+     * @param onSingleSelection gets the selected movie whenever exactly one is selected, else null
+     */
+    public MovieListView(MovieListViewModel model, Node beside, Consumer<Movie> onSingleSelection,
+                         MovieEditor editor) {
         this.model = model;
         this.editor = editor;
 
@@ -110,9 +118,9 @@ public final class MovieListView {
         actions.setPadding(new Insets(8));
 
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, movie) ->
-                history.model().show(table.getSelectionModel().getSelectedItems().size() == 1 ? movie : null));
+                onSingleSelection.accept(table.getSelectionModel().getSelectedItems().size() == 1 ? movie : null));
 
-        SplitPane split = new SplitPane(table, history.root());
+        SplitPane split = new SplitPane(table, beside);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.68);
         root.setTop(filters);

@@ -20,6 +20,7 @@ import org.mymoviedb.admin.api.MovieQuery.MovieOrder;
 import org.mymoviedb.admin.api.NamedRef;
 import org.mymoviedb.admin.api.UserError;
 import org.mymoviedb.admin.shell.Background;
+import org.mymoviedb.admin.shell.LatestOnly;
 
 /**
  * The movie list: search and filters as properties, the loaded pages as one growing list. Pages are fetched by
@@ -45,8 +46,8 @@ public final class MovieListViewModel {
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
     private List<MovieOrder> orderBy = List.of();
     private String endCursor;
-    /** Bumped by every reload, so a slow answer to an older query never lands in the list. */
-    private int generation;
+    /** A slow answer to an older query never lands in the list. */
+    private final LatestOnly latest = new LatestOnly();
 
     public MovieListViewModel(CatalogueClient client, Background background) {
         this.client = client;
@@ -55,15 +56,9 @@ public final class MovieListViewModel {
 
     /** Reads the first page afresh for the current search, filters and order. */
     public void reload() {
-        int mine = ++generation;
         MovieQuery query = query();
         loading.set(true);
-        background.run(() -> client.movies(query, PAGE_SIZE, null), page -> {
-            if (mine == generation) {
-                movies.setAll(page.movies());
-                accept(page);
-            }
-        });
+        background.run(() -> client.movies(query, PAGE_SIZE, null), latest.newest(page -> accept(page, true)));
     }
 
     /** Appends the next page, if there is one and none is on its way. */
@@ -71,20 +66,20 @@ public final class MovieListViewModel {
         if (!hasMore.get() || loading.get()) {
             return;
         }
-        int mine = generation;
         MovieQuery query = query();
         String after = endCursor;
         loading.set(true);
-        background.run(() -> client.movies(query, PAGE_SIZE, after), page -> {
-            if (mine == generation) {
-                movies.addAll(page.movies());
-                accept(page);
-            }
-        });
+        background.run(() -> client.movies(query, PAGE_SIZE, after), latest.continuing(page -> accept(page, false)));
     }
 
-    private void accept(MoviePage page) {
+    private void accept(MoviePage page, boolean firstPage) {
+        // The count before the rows: whoever sees the rows change reads the count that goes with them.
         totalCount.set(page.totalCount());
+        if (firstPage) {
+            movies.setAll(page.movies());
+        } else {
+            movies.addAll(page.movies());
+        }
         hasMore.set(page.hasNextPage());
         endCursor = page.endCursor();
         loading.set(false);

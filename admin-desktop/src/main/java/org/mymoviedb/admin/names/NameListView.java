@@ -82,7 +82,7 @@ public final class NameListView {
 
         Label error = new Label();
         error.setId(kind + "Error");
-        error.setStyle("-fx-text-fill: #b00020;");
+        error.getStyleClass().add("error-message");
         error.textProperty().bind(model.error());
 
         root = new VBox(8, search, list, more, actions, error);

@@ -12,6 +12,7 @@ import org.mymoviedb.admin.api.NamePage;
 import org.mymoviedb.admin.api.NamedRef;
 import org.mymoviedb.admin.api.UserError;
 import org.mymoviedb.admin.shell.Background;
+import org.mymoviedb.admin.shell.LatestOnly;
 
 /** A list of genres or people with create, rename and delete. */
 public final class NameListViewModel {
@@ -23,29 +24,30 @@ public final class NameListViewModel {
     private final StringProperty error = new SimpleStringProperty("");
     private final BooleanProperty hasMore = new SimpleBooleanProperty(false);
     private String endCursor;
+    /** Pages for a search the box no longer holds are dropped. */
+    private final LatestOnly latest = new LatestOnly();
 
     public NameListViewModel(NameCatalogue catalogue, Background background) {
         this.catalogue = catalogue;
         this.background = background;
+        search.addListener((obs, old, typed) -> latest.supersede());
     }
 
     public void reload() {
         String typed = search.get();
-        background.run(() -> catalogue.page(typed, null), page -> {
-            if (typed.equals(search.get())) {
-                names.setAll(page.names());
-                accept(page);
-            }
-        });
+        background.run(() -> catalogue.page(typed, null), latest.newest(page -> {
+            names.setAll(page.names());
+            accept(page);
+        }));
     }
 
     public void loadMore() {
         String typed = search.get();
         String after = endCursor;
-        background.run(() -> catalogue.page(typed, after), page -> {
+        background.run(() -> catalogue.page(typed, after), latest.continuing(page -> {
             names.addAll(page.names());
             accept(page);
-        });
+        }));
     }
 
     private void accept(NamePage page) {

@@ -1,6 +1,7 @@
 package org.mymoviedb.admin.shell;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -14,7 +15,9 @@ import org.mymoviedb.admin.api.ApiException;
 /**
  * Runs every network call off the FX thread and brings its result back onto it. While calls run, {@link #busy}
  * is true; a call the server could not answer becomes a {@link Problem} with a Retry, and one refused because
- * the session expired waits for the editor to sign in again, then runs again.
+ * the session expired waits for the editor to sign in again, then runs again. Where calls run and where their
+ * results land are given to it: the app uses a thread pool and the FX thread, a view-model's unit test can run
+ * both on its own thread.
  */
 public final class Background {
 
@@ -27,15 +30,27 @@ public final class Background {
         void then(Runnable retry);
     }
 
-    private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "catalogue-call");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Executor calls;
+    private final Executor fxThread;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ObjectProperty<Problem> problem = new SimpleObjectProperty<>();
     private int running;
     private SignInAgain signInAgain;
+
+    /** Calls run on their own threads; results land on the FX thread. */
+    public Background() {
+        this(Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "catalogue-call");
+            thread.setDaemon(true);
+            return thread;
+        }), Platform::runLater);
+    }
+
+    /** Calls run on {@code calls}; results, failures and {@link #publish} land on {@code fxThread}. */
+    public Background(Executor calls, Executor fxThread) {
+        this.calls = calls;
+        this.fxThread = fxThread;
+    }
 
     public ReadOnlyBooleanProperty busy() {
         return busy.getReadOnlyProperty();
@@ -60,15 +75,15 @@ public final class Background {
      */
     public <T> void run(Callable<T> call, Consumer<T> onSuccess, Consumer<ApiException> onFailure) {
         started();
-        executor.execute(() -> {
+        calls.execute(() -> {
             try {
                 T result = call.call();
-                Platform.runLater(() -> {
+                fxThread.execute(() -> {
                     finished();
                     onSuccess.accept(result);
                 });
             } catch (ApiException e) {
-                Platform.runLater(() -> {
+                fxThread.execute(() -> {
                     finished();
                     failed(e, () -> run(call, onSuccess, onFailure), onFailure);
                 });
@@ -76,12 +91,17 @@ public final class Background {
                 // A bug of ours: said where the editor looks (the banner, or the login form's message) rather than
                 // in a stack-trace dialog, and never left spinning.
                 ApiException bug = new ApiException(ApiException.ADMIN_FAULT, "Something went wrong in the admin: " + e);
-                Platform.runLater(() -> {
+                fxThread.execute(() -> {
                     finished();
                     failed(bug, null, onFailure);
                 });
             }
         });
+    }
+
+    /** Runs {@code update} where results land: how a call in flight tells its screen something before it ends. */
+    public void publish(Runnable update) {
+        fxThread.execute(update);
     }
 
     private void failed(ApiException e, Runnable retry, Consumer<ApiException> onFailure) {
@@ -110,6 +130,8 @@ public final class Background {
     }
 
     public void shutdown() {
-        executor.shutdownNow();
+        if (calls instanceof ExecutorService pool) {
+            pool.shutdownNow();
+        }
     }
 }

@@ -17,7 +17,6 @@ public final class Banner extends HBox {
         setPadding(new Insets(6, 10, 6, 10));
         setSpacing(10);
         setAlignment(Pos.CENTER_LEFT);
-        setStyle("-fx-background-color: #fdecea; -fx-border-color: #f5c2c0; -fx-border-width: 0 0 1 0;");
         Label message = new Label();
         message.setId("bannerMessage");
         message.setWrapText(true);

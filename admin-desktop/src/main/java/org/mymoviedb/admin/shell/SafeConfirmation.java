@@ -30,6 +30,7 @@ public final class SafeConfirmation {
         alert.setTitle(header);
         alert.setHeaderText(header);
         alert.getDialogPane().setId(id);
+        AdminStyles.on(alert.getDialogPane());
         Button keepButton = (Button) alert.getDialogPane().lookupButton(keep);
         keepButton.setDefaultButton(true);
         alert.setOnShown(e -> keepButton.requestFocus());

@@ -23,9 +23,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.mymoviedb.admin.AdminApp;
-import org.mymoviedb.auth.PasswordHasher;
-import org.mymoviedb.auth.Role;
-import org.mymoviedb.auth.UserAccounts;
 import org.mymoviedb.testing.Catalogue;
 import org.mymoviedb.testing.TestServer;
 import org.testfx.api.FxRobot;
@@ -40,8 +37,8 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(XvfbDisplay.class)
 public abstract class AdminAppTest extends FxRobot {
 
-    protected static final String EDITOR = "editor";
-    protected static final String PASSWORD = "a long password";
+    protected static final String EDITOR = EditorServer.EDITOR;
+    protected static final String PASSWORD = EditorServer.PASSWORD;
 
     protected static TestServer server;
     protected static Catalogue catalogue;
@@ -51,8 +48,7 @@ public abstract class AdminAppTest extends FxRobot {
 
     @BeforeAll
     static void startServer() {
-        server = TestServer.start();
-        new UserAccounts(server.database().dsl(), new PasswordHasher()).create(null, EDITOR, PASSWORD, Role.EDITOR);
+        server = EditorServer.start();
         catalogue = new Catalogue(server.database().dsl());
     }
 

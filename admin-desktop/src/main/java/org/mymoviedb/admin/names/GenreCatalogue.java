@@ -1,4 +1,4 @@
-package org.mymoviedb.admin.genres;
+package org.mymoviedb.admin.names;
 
 import java.util.List;
 import java.util.Locale;
@@ -6,7 +6,6 @@ import org.mymoviedb.admin.api.CatalogueClient;
 import org.mymoviedb.admin.api.NamePage;
 import org.mymoviedb.admin.api.NameSaved;
 import org.mymoviedb.admin.api.UserError;
-import org.mymoviedb.admin.names.NameCatalogue;
 
 /** Genres for the genres screen and the genre picker. */
 public final class GenreCatalogue implements NameCatalogue {

@@ -1,4 +1,4 @@
-package org.mymoviedb.admin.shell;
+package org.mymoviedb.admin;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,7 +26,6 @@ import javafx.stage.WindowEvent;
 import org.mymoviedb.admin.api.CatalogueClient;
 import org.mymoviedb.admin.api.Movie;
 import org.mymoviedb.admin.api.SignedInUser;
-import org.mymoviedb.admin.genres.GenreCatalogue;
 import org.mymoviedb.admin.history.HistoryView;
 import org.mymoviedb.admin.history.HistoryViewModel;
 import org.mymoviedb.admin.login.LoginView;
@@ -35,11 +34,19 @@ import org.mymoviedb.admin.movieform.MovieFormView;
 import org.mymoviedb.admin.movieform.MovieFormViewModel;
 import org.mymoviedb.admin.movies.MovieListView;
 import org.mymoviedb.admin.movies.MovieListViewModel;
+import org.mymoviedb.admin.names.GenreCatalogue;
 import org.mymoviedb.admin.names.NameListView;
 import org.mymoviedb.admin.names.NameListViewModel;
-import org.mymoviedb.admin.people.PersonCatalogue;
+import org.mymoviedb.admin.names.PersonCatalogue;
+import org.mymoviedb.admin.shell.AdminSettings;
+import org.mymoviedb.admin.shell.Background;
+import org.mymoviedb.admin.shell.Banner;
+import org.mymoviedb.admin.shell.AdminStyles;
 
-/** The signed-in window: who is signed in, the banner, and the movies, genres and people screens. */
+/**
+ * The signed-in window: who is signed in, the banner, and the movies, genres and people screens. It is where the
+ * screens meet: each gets what it needs from the others as a callback, so no screen knows another.
+ */
 public final class MainWindow {
 
     private final CatalogueClient client;
@@ -65,7 +72,7 @@ public final class MainWindow {
         this.onSignedOut = onSignedOut;
         movies = new MovieListViewModel(client, background);
         history = new HistoryViewModel(client, background);
-        movieList = new MovieListView(movies, new HistoryView(history), this::edit);
+        movieList = new MovieListView(movies, new HistoryView(history).root(), history::show, this::edit);
         genres = new NameListViewModel(new GenreCatalogue(client), background);
         people = new NameListViewModel(new PersonCatalogue(client), background);
 
@@ -88,7 +95,7 @@ public final class MainWindow {
         });
 
         Label brand = new Label("mymoviedb admin");
-        brand.setStyle("-fx-font-weight: bold; -fx-font-size: 14px;");
+        brand.getStyleClass().add("brand");
         Label who = new Label("Signed in as " + user.username() + " (" + user.role().toLowerCase() + ")");
         who.setId("signedInAs");
         Button logout = new Button("Sign out");
@@ -106,11 +113,11 @@ public final class MainWindow {
         HBox top = new HBox(12, brand, progress, gap, who, logout);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(8, 10, 8, 10));
-        top.setStyle("-fx-background-color: #eef1f5;");
+        top.getStyleClass().add("top-bar");
 
         BorderPane root = new BorderPane(tabs);
         root.setTop(new VBox(top, new Banner(background)));
-        scene = new Scene(root, 1280, 780);
+        scene = AdminStyles.on(new Scene(root, 1280, 780));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> edit(null));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
             tabs.getSelectionModel().select(moviesTab);

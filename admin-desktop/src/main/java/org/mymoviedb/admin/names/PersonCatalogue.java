@@ -1,11 +1,10 @@
-package org.mymoviedb.admin.people;
+package org.mymoviedb.admin.names;
 
 import java.util.List;
 import org.mymoviedb.admin.api.CatalogueClient;
 import org.mymoviedb.admin.api.NamePage;
 import org.mymoviedb.admin.api.NameSaved;
 import org.mymoviedb.admin.api.UserError;
-import org.mymoviedb.admin.names.NameCatalogue;
 
 /** People (directors) for the people screen and the director picker, searched by the server. */
 public final class PersonCatalogue implements NameCatalogue {
