@@ -1,6 +1,8 @@
 package org.mymoviedb.graphql;
 
 import java.util.List;
+import java.util.function.Function;
+import org.mymoviedb.base.Page;
 
 /**
  * One page of a Relay connection, as the schema's XxxConnection types read it.
@@ -19,24 +21,15 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, Integer tota
     public record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {
     }
 
-    /**
-     * Builds a page from up to {@code request.size() + 1} rows fetched in page direction: the extra row only says
-     * that there is more.
-     */
-    public static <T> Connection<T> of(List<T> fetched, PageRequest request,
-                                       java.util.function.Function<T, String> cursorOf, Integer totalCount) {
-        boolean more = fetched.size() > request.size();
-        List<T> page = more ? fetched.subList(0, request.size()) : fetched;
-        if (request.backward()) {
-            page = new java.util.ArrayList<>(page);
-            java.util.Collections.reverse(page);
-        }
-        List<Edge<T>> edges = page.stream().map(n -> new Edge<>(cursorOf.apply(n), n)).toList();
+    /** The connection over a page the repository read for {@code arguments}; {@code cursorOf} names each node. */
+    public static <T> Connection<T> of(Page<T> page, PageArguments arguments, Function<T, String> cursorOf) {
+        List<Edge<T>> edges = page.items().stream().map(n -> new Edge<>(cursorOf.apply(n), n)).toList();
+        boolean fromCursor = arguments.cursor() != null;
         PageInfo info = new PageInfo(
-                request.backward() ? request.cursor() != null : more,
-                request.backward() ? more : request.cursor() != null,
+                arguments.backward() ? fromCursor : page.more(),
+                arguments.backward() ? page.more() : fromCursor,
                 edges.isEmpty() ? null : edges.get(0).cursor(),
                 edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
-        return new Connection<>(edges, info, totalCount);
+        return new Connection<>(edges, info, page.totalCount());
     }
 }

@@ -1,9 +1,14 @@
 package org.mymoviedb.graphql;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.mymoviedb.base.ApiException;
+import org.mymoviedb.base.ErrorCode;
+import org.mymoviedb.base.Keyset;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -11,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 
 /**
- * Opaque cursors: the sort key of a row, tagged with the ordering it belongs to, as base64url JSON. A cursor from
- * another ordering, or one we never handed out, is INVALID_CURSOR.
+ * Opaque cursors: a row's keyset position, tagged with the ordering it belongs to, as base64url JSON. A cursor
+ * from another ordering, or one we never handed out, is INVALID_CURSOR. Every list encodes and decodes here.
  */
 public final class Cursors {
 
@@ -21,40 +26,55 @@ public final class Cursors {
     private Cursors() {
     }
 
-    /** Encodes {@code key} (strings and numbers) for the ordering named {@code ordering}. */
-    public static String encode(String ordering, List<?> key) {
+    /** Encodes {@code position} (strings, dates and whole numbers) for the ordering named {@code ordering}. */
+    public static String encode(String ordering, Keyset position) {
         ArrayNode array = JSON.createArrayNode();
         array.add(ordering);
-        for (Object value : key) {
+        for (Object value : position.values()) {
             if (value instanceof Number n) {
                 array.add(n.longValue());
             } else {
                 array.add(value.toString());
             }
         }
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(JSON.writeValueAsBytes(array));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(array));
     }
 
-    /** The key inside {@code cursor}, which must belong to {@code ordering} and hold {@code size} values. */
-    public static List<JsonNode> decode(String cursor, String ordering, int size) {
+    /**
+     * The position inside {@code cursor}, which must belong to {@code ordering} and hold one value of each of
+     * {@code types} (String, LocalDate, Integer or Long), in order.
+     */
+    public static Keyset decode(String cursor, String ordering, List<Class<?>> types) {
         try {
             JsonNode node = JSON.readTree(Base64.getUrlDecoder().decode(cursor.getBytes(StandardCharsets.US_ASCII)));
-            if (node instanceof ArrayNode array && array.size() == size + 1
+            if (node instanceof ArrayNode array && array.size() == types.size() + 1
                     && ordering.equals(array.get(0).asString(null))) {
-                List<JsonNode> key = new ArrayList<>(size);
-                for (int i = 1; i <= size; i++) {
-                    key.add(array.get(i));
+                List<Object> values = new ArrayList<>(types.size());
+                for (int i = 0; i < types.size(); i++) {
+                    values.add(typed(array.get(i + 1), types.get(i)));
                 }
-                return key;
+                return new Keyset(values);
             }
-        } catch (IllegalArgumentException | JacksonException e) {
-            // not base64 or not JSON: the same answer as a cursor of the wrong shape
+        } catch (IllegalArgumentException | JacksonException | DateTimeParseException e) {
+            // not base64, not JSON, or a value of the wrong type: the same answer as a cursor of the wrong shape
         }
         throw invalid();
     }
 
-    public static ApiException invalid() {
+    private static Object typed(JsonNode node, Class<?> type) {
+        if (type == String.class && node.isString()) {
+            return node.asString();
+        } else if (type == LocalDate.class && node.isString()) {
+            return LocalDate.parse(node.asString());
+        } else if (type == Integer.class && node.isIntegralNumber() && node.canConvertToInt()) {
+            return node.asInt();
+        } else if (type == Long.class && node.isIntegralNumber() && node.canConvertToLong()) {
+            return node.asLong();
+        }
+        throw new IllegalArgumentException("a " + type.getSimpleName() + " was expected");
+    }
+
+    private static ApiException invalid() {
         return new ApiException(ErrorCode.INVALID_CURSOR,
                 "This cursor is not valid for this list and ordering; start again without one");
     }

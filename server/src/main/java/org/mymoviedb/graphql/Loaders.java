@@ -5,10 +5,10 @@ import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderFactory;
 import org.dataloader.DataLoaderRegistry;
 import org.mymoviedb.data.DatabaseExecutor;
-import org.mymoviedb.genre.Genre;
-import org.mymoviedb.genre.GenreRepository;
-import org.mymoviedb.person.Person;
-import org.mymoviedb.person.PersonRepository;
+import org.mymoviedb.names.Genre;
+import org.mymoviedb.names.GenreRepository;
+import org.mymoviedb.names.Person;
+import org.mymoviedb.names.PersonRepository;
 
 /** Creates each request's DataLoaders: a page of movies loads its genres and directors in one statement each. */
 public final class Loaders {

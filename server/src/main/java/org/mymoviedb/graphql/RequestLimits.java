@@ -19,6 +19,7 @@ import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 import graphql.validation.QueryComplexityLimits;
 import java.util.List;
+import org.mymoviedb.base.ErrorCode;
 import org.mymoviedb.config.ApiLimits;
 
 /**
@@ -92,7 +93,7 @@ public final class RequestLimits {
                 Object first = env.getArguments().get("first");
                 Object last = env.getArguments().get("last");
                 factor = Math.max(1, first instanceof Integer f ? f : last instanceof Integer l ? l
-                        : PageRequest.DEFAULT_SIZE);
+                        : PageArguments.DEFAULT_SIZE);
             } else if (!introspection && !isConnectionEdges(env)
                     && GraphQLTypeUtil.isList(GraphQLTypeUtil.unwrapNonNull(env.getFieldDefinition().getType()))) {
                 factor = UNSIZED_LIST;

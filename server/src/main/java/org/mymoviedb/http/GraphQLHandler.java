@@ -1,16 +1,16 @@
 package org.mymoviedb.http;
 
+import graphql.language.OperationDefinition;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RequestTooBigException;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 import io.undertow.util.SameThreadExecutor;
-import graphql.language.OperationDefinition;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import org.mymoviedb.base.ErrorCode;
 import org.mymoviedb.cache.ResultCache;
-import org.mymoviedb.graphql.ErrorCode;
 import org.mymoviedb.graphql.GraphQLApi;
 import org.mymoviedb.graphql.GraphQLRequest;
 import org.mymoviedb.graphql.PersistedQueries;

@@ -9,7 +9,6 @@ import static org.mymoviedb.jooq.Tables.MOVIE;
 import static org.mymoviedb.jooq.Tables.MOVIE_DIRECTOR;
 import static org.mymoviedb.jooq.Tables.MOVIE_GENRE;
 import static org.mymoviedb.jooq.Tables.PERSON;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +20,7 @@ import org.jooq.Record2;
 import org.jooq.Result;
 import org.mymoviedb.history.AuditAction;
 import org.mymoviedb.history.AuditLog;
+import org.mymoviedb.history.Author;
 import org.mymoviedb.jooq.tables.records.GenreRecord;
 import org.mymoviedb.jooq.tables.records.MovieRecord;
 import org.mymoviedb.jooq.tables.records.PersonRecord;
@@ -34,11 +34,11 @@ final class MovieWriter {
 
     private final NameIds<GenreRecord> genres = new NameIds<>(GENRE, GENRE.ID, GENRE.NAME);
     private final NameIds<PersonRecord> people = new NameIds<>(PERSON, PERSON.ID, PERSON.NAME);
-    private final String actor;
+    private final Author actor;
 
     /** {@code actor}: who history says wrote, e.g. {@code import:vega-movies.json}. */
     MovieWriter(String actor) {
-        this.actor = actor;
+        this.actor = Author.command(actor);
     }
 
     /** Writes {@code row} in {@code tx}; never touches a movie it has nothing new for. */
@@ -66,7 +66,7 @@ final class MovieWriter {
                 .fetchSingle();
         linkGenres(tx, movie.getId(), genreIds(tx, row.genres()));
         linkDirectors(tx, movie.getId(), 0, personIds(tx, row.directors()));
-        AuditLog.recordCommand(tx, actor, AuditAction.CREATE, "movie", movie.getId(), movie.getTitle(),
+        AuditLog.record(tx, actor, AuditAction.CREATE, "movie", movie.getId(), movie.getTitle(),
                 MovieSnapshot.EMPTY.diff(MovieSnapshot.of(tx, movie)));
         return RowResult.ADDED;
     }
@@ -111,7 +111,7 @@ final class MovieWriter {
                 .where(MOVIE.ID.eq(movieId))
                 .returning()
                 .fetchSingle();
-        AuditLog.recordCommand(tx, actor, AuditAction.UPDATE, "movie", movieId, updated.getTitle(),
+        AuditLog.record(tx, actor, AuditAction.UPDATE, "movie", movieId, updated.getTitle(),
                 before.diff(MovieSnapshot.of(tx, updated)));
         return RowResult.UPDATED;
     }

@@ -2,7 +2,6 @@ package org.mymoviedb.importer;
 
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.val;
-
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;

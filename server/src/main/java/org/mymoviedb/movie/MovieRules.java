@@ -2,7 +2,7 @@ package org.mymoviedb.movie;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.mymoviedb.graphql.UserError;
+import org.mymoviedb.base.UserError;
 
 /** What a movie's fields may hold; the database checks the same ranges, these say it in words first. */
 public final class MovieRules {
