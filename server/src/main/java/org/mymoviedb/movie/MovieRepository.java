@@ -21,6 +21,11 @@ public final class MovieRepository {
         this.dsl = dsl;
     }
 
+    /** Whether the catalogue has any movie at all. */
+    public boolean any() {
+        return dsl.fetchExists(MOVIE);
+    }
+
     public Optional<Movie> findById(long id) {
         return dsl.selectFrom(MOVIE).where(MOVIE.ID.eq(id)).fetchOptional(Movie::from);
     }

@@ -4,9 +4,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.jooq.Record2;
+import org.jooq.Result;
 import org.jooq.impl.DSL;
 import org.mymoviedb.base.UserError;
 import org.mymoviedb.base.UserErrorsException;
@@ -16,11 +22,13 @@ import org.mymoviedb.history.AuditLog;
 import org.mymoviedb.history.Author;
 import org.mymoviedb.history.Changes;
 import org.mymoviedb.jooq.tables.records.MovieRecord;
+import org.mymoviedb.names.NameCache;
 import org.mymoviedb.names.NameRef;
 import org.mymoviedb.names.NamedEntries;
 import static org.mymoviedb.jooq.Tables.MOVIE;
 import static org.mymoviedb.jooq.Tables.MOVIE_DIRECTOR;
 import static org.mymoviedb.jooq.Tables.MOVIE_GENRE;
+import static org.mymoviedb.jooq.Tables.PERSON;
 
 /**
  * Creates, changes and deletes movies, each in one transaction together with its history entry. Changes and
@@ -60,6 +68,62 @@ public final class MovieWrites {
         });
     }
 
+    /**
+     * The importer's write, inside its batch's transaction {@code tx}: adds the movie, or fills in what an
+     * existing one (same title in any case, same release date) lacks, never touching one it has nothing new for.
+     * Genres and people are found or created through {@code genres} and {@code people}, remembered per batch.
+     */
+    public MergeOutcome merge(DSLContext tx, Author author, MovieFacts facts, NameCache genres, NameCache people) {
+        MovieRecord existing = tx.selectFrom(MOVIE)
+                .where(DSL.lower(MOVIE.TITLE).eq(DSL.lower(DSL.val(facts.title()))))
+                .and(MOVIE.RELEASE_DATE.eq(facts.releaseDate()))
+                .fetchOne();
+        if (existing == null) {
+            insertWithHistory(tx, author, facts.title(), facts.releaseDate(), facts.rating(), facts.runtimeMinutes(),
+                    idsOf(tx, author, genres, facts.genres()), idsOf(tx, author, people, facts.directors()));
+            return MergeOutcome.ADDED;
+        }
+        return fillIn(tx, author, existing, facts, genres, people);
+    }
+
+    private static MergeOutcome fillIn(DSLContext tx, Author author, MovieRecord movie, MovieFacts facts,
+                                       NameCache genres, NameCache people) {
+        long movieId = movie.getId();
+        boolean fillRating = movie.getRating() == null && facts.rating() != null;
+        boolean fillRuntime = movie.getRuntimeMinutes() == null && facts.runtimeMinutes() != null;
+        Set<Long> newGenres = new LinkedHashSet<>(idsOf(tx, author, genres, facts.genres()));
+        newGenres.removeAll(tx.select(MOVIE_GENRE.GENRE_ID).from(MOVIE_GENRE)
+                .where(MOVIE_GENRE.MOVIE_ID.eq(movieId)).fetchSet(MOVIE_GENRE.GENRE_ID));
+        Result<Record2<String, Short>> credited = tx.select(PERSON.NAME, MOVIE_DIRECTOR.POSITION)
+                .from(MOVIE_DIRECTOR).join(PERSON).on(PERSON.ID.eq(MOVIE_DIRECTOR.PERSON_ID))
+                .where(MOVIE_DIRECTOR.MOVIE_ID.eq(movieId))
+                .fetch();
+        // Compared by name, not person id: a homonym already credited here is the same director.
+        Set<String> creditedNames = credited.stream().map(r -> r.value1().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
+        List<String> newDirectors = facts.directors().stream()
+                .filter(name -> !creditedNames.contains(name.toLowerCase(Locale.ROOT))).toList();
+        int nextPosition = credited.stream().mapToInt(r -> r.value2() + 1).max().orElse(0);
+        if (!fillRating && !fillRuntime && newGenres.isEmpty() && newDirectors.isEmpty()) {
+            return MergeOutcome.UNCHANGED;
+        }
+        MovieSnapshot before = MovieSnapshot.of(tx, movie);
+        addGenres(tx, movieId, List.copyOf(newGenres));
+        addDirectors(tx, movieId, nextPosition, idsOf(tx, author, people, newDirectors));
+        MovieRecord updated = tx.update(MOVIE)
+                // coalesce: only ever fills a gap, even if someone filled it since we looked
+                .set(MOVIE.RATING, DSL.coalesce(MOVIE.RATING, DSL.val(asShort(facts.rating()), MOVIE.RATING)))
+                .set(MOVIE.RUNTIME_MINUTES, DSL.coalesce(MOVIE.RUNTIME_MINUTES,
+                        DSL.val(facts.runtimeMinutes(), MOVIE.RUNTIME_MINUTES)))
+                .set(MOVIE.VERSION, MOVIE.VERSION.plus(1))
+                .set(MOVIE.UPDATED_AT, DSL.currentOffsetDateTime())
+                .where(MOVIE.ID.eq(movieId))
+                .returning().fetchSingle();
+        AuditLog.record(tx, author, AuditAction.UPDATE, "movie", movieId, updated.getTitle(),
+                before.diff(MovieSnapshot.of(tx, updated)));
+        return MergeOutcome.UPDATED;
+    }
+
     /** A new movie with its genres, its directors in billing order, and its history entry. */
     private static MovieRecord insertWithHistory(DSLContext tx, Author author, String title, LocalDate releaseDate,
                                                  Integer rating, Integer runtimeMinutes, List<Long> genreIds,
@@ -75,6 +139,12 @@ public final class MovieWrites {
         AuditLog.record(tx, author, AuditAction.CREATE, "movie", row.getId(), row.getTitle(),
                 MovieSnapshot.EMPTY.diff(MovieSnapshot.of(tx, row)));
         return row;
+    }
+
+    private static List<Long> idsOf(DSLContext tx, Author author, NameCache cache, List<String> names) {
+        Set<Long> ids = new LinkedHashSet<>();
+        names.forEach(name -> ids.add(cache.idOf(tx, author, name)));
+        return List.copyOf(ids);
     }
 
     /** updateMovie: only the fields {@code input} gives change. */

@@ -22,6 +22,14 @@ class LayeringTest {
                 .check(PackageCycleTest.SERVER);
     }
 
+    /** The importer writes through the movie write service: it cannot even name a table. */
+    @Test
+    void theImporterHasNoSqlOfItsOwn() {
+        noClasses().that().resideInAPackage("org.mymoviedb.importer..")
+                .should().dependOnClassesThat().resideInAPackage("org.mymoviedb.jooq..")
+                .check(PackageCycleTest.SERVER);
+    }
+
     @Test
     void theSharedVocabularyDependsOnNothingOfOurs() {
         classes().that().resideInAPackage("org.mymoviedb.base..")
