@@ -1,6 +1,7 @@
 package org.mymoviedb.names;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mymoviedb.jooq.Tables.AUDIT_ENTRY;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -14,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Deleting a genre or a person with cascade costs the same number of SQL statements however many movies it is
- * on: genres and people share one set-based delete.
+ * on: genres and people share one set-based delete. Each movie's history still says what its list was and is.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CascadeStatementCountTest {
@@ -53,25 +54,40 @@ class CascadeStatementCountTest {
     private long genreDelete(int movies) {
         long genre = catalogue.genre("Cascade genre " + movies);
         long other = catalogue.genre("Kept genre " + movies);
+        long movie = 0;
         for (int i = 0; i < movies; i++) {
-            long movie = catalogue.movie("Tagged " + movies + "/" + i, LocalDate.of(1990, 1, 1 + i), 50, 90);
+            movie = catalogue.movie("Tagged " + movies + "/" + i, LocalDate.of(1990, 1, 1 + i), 50, 90);
             catalogue.tag(movie, genre);
             catalogue.tag(movie, other);
         }
-        return statementsFor("mutation { deleteGenre(id: \"" + genre + "\", cascade: true) { deletedIds userErrors { code } } }",
+        long statements = statementsFor("mutation { deleteGenre(id: \"" + genre + "\", cascade: true) { deletedIds userErrors { code } } }",
                 "deleteGenre");
+        assertThat(lastChangeOf(movie)).isEqualTo("{\"genres\": {\"after\": [\"Kept genre " + movies
+                + "\"], \"before\": [\"Cascade genre " + movies + "\", \"Kept genre " + movies + "\"]}}");
+        return statements;
     }
 
     private long personDelete(int movies) {
         long person = catalogue.person("Cascade person " + movies);
         long other = catalogue.person("Kept person " + movies);
+        long movie = 0;
         for (int i = 0; i < movies; i++) {
-            long movie = catalogue.movie("Credited " + movies + "/" + i, LocalDate.of(1991, 1, 1 + i), 50, 90);
+            movie = catalogue.movie("Credited " + movies + "/" + i, LocalDate.of(1991, 1, 1 + i), 50, 90);
             catalogue.credit(movie, other, 0);
             catalogue.credit(movie, person, 1);
         }
-        return statementsFor("mutation { deletePerson(id: \"" + person + "\", cascade: true) { deletedIds userErrors { code } } }",
+        long statements = statementsFor("mutation { deletePerson(id: \"" + person + "\", cascade: true) { deletedIds userErrors { code } } }",
                 "deletePerson");
+        assertThat(lastChangeOf(movie)).isEqualTo("{\"directors\": {\"after\": [\"Kept person " + movies
+                + "\"], \"before\": [\"Kept person " + movies + "\", \"Cascade person " + movies + "\"]}}");
+        return statements;
+    }
+
+    /** The changes of the newest history entry of {@code movieId}, as stored. */
+    private String lastChangeOf(long movieId) {
+        return server.database().dsl().select(AUDIT_ENTRY.CHANGES).from(AUDIT_ENTRY)
+                .where(AUDIT_ENTRY.ENTITY_TYPE.eq("movie")).and(AUDIT_ENTRY.ENTITY_ID.eq(movieId))
+                .orderBy(AUDIT_ENTRY.ID.desc()).limit(1).fetchOne(AUDIT_ENTRY.CHANGES).data();
     }
 
     private long statementsFor(String mutation, String field) {
