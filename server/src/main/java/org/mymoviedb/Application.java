@@ -26,7 +26,7 @@ import org.mymoviedb.names.NamedEntryWrites;
 import org.mymoviedb.graphql.DocumentCache;
 import org.mymoviedb.graphql.Fetchers;
 import org.mymoviedb.graphql.GraphQLApi;
-import org.mymoviedb.graphql.Loaders;
+import org.mymoviedb.graphql.fetching.Loaders;
 import org.mymoviedb.graphql.PersistedQueries;
 import org.mymoviedb.history.AuditRepository;
 import org.mymoviedb.graphql.history.HistoryFetchers;

@@ -1,5 +1,7 @@
 package org.mymoviedb.graphql;
 
+import org.mymoviedb.graphql.fetching.Loaders;
+
 import graphql.ExecutionInput;
 import graphql.GraphQL;
 import graphql.introspection.Introspection;

@@ -1,5 +1,8 @@
 package org.mymoviedb.graphql;
 
+import org.mymoviedb.graphql.fetching.Connection;
+import org.mymoviedb.graphql.fetching.PageArguments;
+
 import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.execution.AbortExecutionException;

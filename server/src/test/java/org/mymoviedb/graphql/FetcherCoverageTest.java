@@ -1,5 +1,8 @@
 package org.mymoviedb.graphql;
 
+import org.mymoviedb.graphql.fetching.Connection;
+import org.mymoviedb.graphql.fetching.DeletePayload;
+
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;

@@ -2,7 +2,7 @@ package org.mymoviedb.graphql.movie;
 
 import java.util.List;
 import org.mymoviedb.base.Keyset;
-import org.mymoviedb.graphql.Cursors;
+import org.mymoviedb.graphql.fetching.Cursors;
 import org.mymoviedb.movie.Movie;
 import org.mymoviedb.movie.MovieOrder;
 

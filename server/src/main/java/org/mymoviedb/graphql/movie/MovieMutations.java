@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import org.mymoviedb.base.Ids;
 import org.mymoviedb.base.UserError;
 import org.mymoviedb.data.DatabaseExecutor;
-import org.mymoviedb.graphql.DeletePayload;
+import org.mymoviedb.graphql.fetching.DeletePayload;
 import org.mymoviedb.graphql.auth.Actor;
 import org.mymoviedb.movie.Movie;
 import org.mymoviedb.movie.MovieInput;

@@ -7,7 +7,7 @@ import org.mymoviedb.base.ApiException;
 import org.mymoviedb.base.ErrorCode;
 import org.mymoviedb.base.Ids;
 import org.mymoviedb.data.DatabaseExecutor;
-import org.mymoviedb.graphql.Connection;
+import org.mymoviedb.graphql.fetching.Connection;
 import org.mymoviedb.graphql.movie.MovieFetchers;
 import org.mymoviedb.movie.Movie;
 import org.mymoviedb.movie.MovieFilter;

@@ -1,4 +1,4 @@
-package org.mymoviedb.graphql;
+package org.mymoviedb.graphql.fetching;
 
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;

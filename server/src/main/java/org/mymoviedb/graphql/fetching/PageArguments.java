@@ -1,4 +1,4 @@
-package org.mymoviedb.graphql;
+package org.mymoviedb.graphql.fetching;
 
 import graphql.schema.DataFetchingEnvironment;
 import java.util.function.Function;

@@ -1,4 +1,4 @@
-package org.mymoviedb.graphql;
+package org.mymoviedb.graphql.fetching;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.mymoviedb.graphql;
+package org.mymoviedb.graphql.fetching;
 
 import java.util.List;
 import org.dataloader.DataLoader;
