@@ -8,7 +8,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.undertow.server.HttpHandler;
 import org.jooq.DSLContext;
-import org.mymoviedb.auth.AuthFetchers;
+import org.mymoviedb.graphql.auth.AuthFetchers;
 import org.mymoviedb.auth.AuthService;
 import org.mymoviedb.auth.LoginThrottle;
 import org.mymoviedb.auth.PasswordHasher;
@@ -21,17 +21,18 @@ import org.mymoviedb.data.DatabaseExecutor;
 import org.mymoviedb.db.ConnectionSettings;
 import org.mymoviedb.db.DatabaseProvisioner;
 import org.mymoviedb.db.SchemaMigrator;
-import org.mymoviedb.genre.GenreFetchers;
-import org.mymoviedb.genre.GenreMutations;
-import org.mymoviedb.genre.GenreRepository;
-import org.mymoviedb.genre.GenreWrites;
+import org.mymoviedb.graphql.names.GenreFetchers;
+import org.mymoviedb.graphql.names.NamedEntryMutations;
+import org.mymoviedb.names.GenreRepository;
+import org.mymoviedb.names.NamedEntries;
+import org.mymoviedb.names.NamedEntryWrites;
 import org.mymoviedb.graphql.DocumentCache;
 import org.mymoviedb.graphql.Fetchers;
 import org.mymoviedb.graphql.GraphQLApi;
-import org.mymoviedb.graphql.Loaders;
+import org.mymoviedb.graphql.fetching.Loaders;
 import org.mymoviedb.graphql.PersistedQueries;
 import org.mymoviedb.history.AuditRepository;
-import org.mymoviedb.history.HistoryFetchers;
+import org.mymoviedb.graphql.history.HistoryFetchers;
 import org.mymoviedb.http.GraphQLHandler;
 import org.mymoviedb.http.GraphiQLHandlers;
 import org.mymoviedb.http.HealthHandlers;
@@ -39,14 +40,12 @@ import org.mymoviedb.http.HttpServer;
 import org.mymoviedb.http.MetricsHandler;
 import org.mymoviedb.http.SchemaHandler;
 import org.mymoviedb.importer.SampleData;
-import org.mymoviedb.movie.MovieFetchers;
-import org.mymoviedb.movie.MovieMutations;
+import org.mymoviedb.graphql.movie.MovieFetchers;
+import org.mymoviedb.graphql.movie.MovieMutations;
 import org.mymoviedb.movie.MovieRepository;
 import org.mymoviedb.movie.MovieWrites;
-import org.mymoviedb.person.PersonFetchers;
-import org.mymoviedb.person.PersonMutations;
-import org.mymoviedb.person.PersonRepository;
-import org.mymoviedb.person.PersonWrites;
+import org.mymoviedb.graphql.names.PersonFetchers;
+import org.mymoviedb.names.PersonRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -164,9 +163,9 @@ public final class Application implements AutoCloseable {
                 movies,
                 new MovieMutations(new MovieWrites(dsl), executor),
                 new GenreFetchers(genres, movies, executor),
-                new GenreMutations(new GenreWrites(dsl), executor),
+                NamedEntryMutations.genres(new NamedEntryWrites(dsl, NamedEntries.GENRES), executor),
                 new PersonFetchers(people, movies, executor),
-                new PersonMutations(new PersonWrites(dsl), executor),
+                NamedEntryMutations.people(new NamedEntryWrites(dsl, NamedEntries.PEOPLE), executor),
                 new HistoryFetchers(new AuditRepository(dsl), executor),
                 new AuthFetchers(auth, new UserAccounts(dsl, hasher), dsl, executor));
         return new GraphQLApi(fetchers, new Loaders(genres, people, executor), new DocumentCache(2_000, metrics),

@@ -9,8 +9,8 @@ import org.mymoviedb.cli.MigrateCommand;
 import org.mymoviedb.cli.ServeCommand;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The server jar's entry point: {@code serve} (the default), {@code migrate}, {@code import FILE},
@@ -48,7 +48,7 @@ public final class Main implements Callable<Integer> {
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     // A person reads this: the cause in one line; the stack trace only in the debug log.
                     LoggerFactory.getLogger(Main.class).debug("Command failed", e);
-                    String message = e instanceof org.mymoviedb.graphql.UserErrorsException errors
+                    String message = e instanceof org.mymoviedb.base.UserErrorsException errors
                             ? String.join("; ", errors.errors().stream().map(u -> u.message()).toList())
                             : e.getMessage();
                     cmd.getErr().println("mymoviedb: " + message);

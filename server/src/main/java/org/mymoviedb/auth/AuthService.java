@@ -3,7 +3,7 @@ package org.mymoviedb.auth;
 import java.time.Duration;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.mymoviedb.graphql.UserError;
+import org.mymoviedb.base.UserError;
 
 /** Signing in and out: password checks, throttling, sessions. */
 public final class AuthService {

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
-import org.mymoviedb.graphql.UserError;
-import org.mymoviedb.graphql.UserErrorsException;
+import org.mymoviedb.base.UserError;
+import org.mymoviedb.base.UserErrorsException;
 import org.mymoviedb.history.AuditAction;
 import org.mymoviedb.history.AuditLog;
 import org.mymoviedb.history.Changes;
@@ -52,7 +52,7 @@ public final class UserAccounts {
                 changes.compare("password", "(set)", "(changed)");
             }
             if (!changes.isEmpty()) {
-                AuditLog.record(tx, actor, AuditAction.UPDATE, "user", id, before.username(), changes);
+                AuditLog.record(tx, User.authorOf(actor), AuditAction.UPDATE, "user", id, before.username(), changes);
             }
             return UserRepository.findById(tx, id).orElseThrow();
         });
@@ -68,7 +68,7 @@ public final class UserAccounts {
             User user = UserRepository.findById(tx, id).orElseThrow(
                     () -> UserErrorsException.of("NOT_FOUND", "There is no account with ID " + id, "id"));
             UserRepository.delete(tx, id);
-            AuditLog.record(tx, actor, AuditAction.DELETE, "user", id, user.username(),
+            AuditLog.record(tx, User.authorOf(actor), AuditAction.DELETE, "user", id, user.username(),
                     new Changes().compare("username", user.username(), null).compare("role", user.role().name(), null));
         });
     }
@@ -98,7 +98,7 @@ public final class UserAccounts {
                 throw UserErrorsException.of("DUPLICATE", "The username " + username + " is taken", "input", "username");
             }
             User user = UserRepository.insert(tx, username, hash, role);
-            AuditLog.record(tx, actor, AuditAction.CREATE, "user", user.id(), user.username(),
+            AuditLog.record(tx, User.authorOf(actor), AuditAction.CREATE, "user", user.id(), user.username(),
                     new Changes().compare("username", null, user.username()).compare("role", null, role.name()));
             return user;
         });

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mymoviedb.auth.Role;
 import org.mymoviedb.auth.User;
-import org.mymoviedb.graphql.UserErrorsException;
+import org.mymoviedb.base.UserErrorsException;
 import picocli.CommandLine.Command;
 
 /** {@code createsuperuser}: asks for a username and password at the terminal, like Django's, and makes an admin. */

@@ -10,8 +10,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.mymoviedb.graphql.ApiException;
-import org.mymoviedb.graphql.ErrorCode;
+import org.mymoviedb.base.ApiException;
+import org.mymoviedb.base.ErrorCode;
 
 /**
  * The only threads that run JDBC: as many as the pool has connections, with a bounded queue in front. HTTP IO

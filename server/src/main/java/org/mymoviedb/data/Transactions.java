@@ -1,34 +1,29 @@
 package org.mymoviedb.data;
 
 import java.util.List;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.jooq.DSLContext;
-import org.jooq.TransactionalCallable;
 import org.jooq.exception.DataAccessException;
-import org.mymoviedb.graphql.ConstraintErrors;
-import org.mymoviedb.graphql.UserError;
-import org.mymoviedb.graphql.UserErrorsException;
+import org.mymoviedb.base.UserError;
+import org.mymoviedb.base.UserErrorsException;
 
-/** One mutation, one transaction: it commits whole, or rolls back and answers with userErrors. */
+/** One write, one transaction: it commits whole, or rolls back and reports why in userErrors. */
 public final class Transactions {
 
     private Transactions() {
     }
 
     /**
-     * Runs {@code work} in a transaction. A {@link UserErrorsException}, or a constraint the database enforced,
-     * rolls it back and becomes {@code onErrors(errors, preparedPayload)}; anything else propagates.
+     * Runs {@code work} in a transaction. A {@link UserErrorsException} thrown inside rolls it back and reaches
+     * the caller; so does a constraint the database enforced, turned into one. Anything else propagates as is.
      */
-    public static <T> T write(DSLContext dsl, TransactionalCallable<T> work,
-                              BiFunction<List<UserError>, Object, T> onErrors) {
+    public static <T> T write(DSLContext dsl, Function<DSLContext, T> work) {
         try {
             // Committing moves the catalogue version on, and CatalogueChanges tells other instances.
-            return dsl.transactionResult(work);
-        } catch (UserErrorsException e) {
-            return onErrors.apply(e.errors(), e.payload());
+            return dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
         } catch (DataAccessException e) {
             UserError error = ConstraintErrors.of(e).orElseThrow(() -> e);
-            return onErrors.apply(List.of(error), null);
+            throw new UserErrorsException(List.of(error));
         }
     }
 }

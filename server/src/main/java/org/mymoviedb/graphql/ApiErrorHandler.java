@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import org.mymoviedb.base.ApiException;
+import org.mymoviedb.base.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

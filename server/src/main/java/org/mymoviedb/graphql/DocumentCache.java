@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import org.mymoviedb.base.ErrorCode;
 
 /** Parsed and validated documents by query text (and operation name), so a repeated query skips parsing and validation. */
 public final class DocumentCache implements PreparsedDocumentProvider {

@@ -1,22 +1,23 @@
 package org.mymoviedb.graphql;
 
-import org.mymoviedb.auth.AuthFetchers;
-import org.mymoviedb.genre.GenreFetchers;
-import org.mymoviedb.genre.GenreMutations;
-import org.mymoviedb.history.HistoryFetchers;
-import org.mymoviedb.movie.MovieFetchers;
-import org.mymoviedb.movie.MovieMutations;
-import org.mymoviedb.person.PersonFetchers;
-import org.mymoviedb.person.PersonMutations;
+import org.mymoviedb.graphql.auth.AuthFetchers;
+import org.mymoviedb.graphql.history.HistoryFetchers;
+import org.mymoviedb.graphql.movie.MovieFetchers;
+import org.mymoviedb.graphql.movie.MovieMutations;
+import org.mymoviedb.graphql.names.GenreFetchers;
+import org.mymoviedb.graphql.names.GenrePayload;
+import org.mymoviedb.graphql.names.NamedEntryMutations;
+import org.mymoviedb.graphql.names.PersonFetchers;
+import org.mymoviedb.graphql.names.PersonPayload;
 
 /** Every feature's fetchers, handed to the wiring together. */
 public record Fetchers(
         MovieFetchers movies,
         MovieMutations movieMutations,
         GenreFetchers genres,
-        GenreMutations genreMutations,
+        NamedEntryMutations<GenrePayload> genreMutations,
         PersonFetchers people,
-        PersonMutations personMutations,
+        NamedEntryMutations<PersonPayload> personMutations,
         HistoryFetchers history,
         AuthFetchers auth) {
 }

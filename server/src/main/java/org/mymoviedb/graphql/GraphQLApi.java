@@ -1,11 +1,12 @@
 package org.mymoviedb.graphql;
 
+import org.mymoviedb.graphql.fetching.Loaders;
+
 import graphql.ExecutionInput;
 import graphql.GraphQL;
 import graphql.introspection.Introspection;
-import graphql.parser.ParserOptions;
-import org.mymoviedb.config.ApiLimits;
 import graphql.language.ScalarTypeDefinition;
+import graphql.parser.ParserOptions;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
@@ -19,9 +20,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.mymoviedb.auth.AuthDirective;
-import org.mymoviedb.auth.AuthFetchers;
 import org.mymoviedb.auth.Viewer;
+import org.mymoviedb.config.ApiLimits;
+import org.mymoviedb.graphql.auth.AuthDirective;
+import org.mymoviedb.graphql.auth.AuthFetchers;
 
 /**
  * The GraphQL API: schema.graphqls wired to its fetchers, in this one place, and the entry point that runs a

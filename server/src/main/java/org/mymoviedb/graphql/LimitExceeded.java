@@ -2,6 +2,7 @@ package org.mymoviedb.graphql;
 
 import graphql.execution.AbortExecutionException;
 import java.util.Map;
+import org.mymoviedb.base.ErrorCode;
 
 /** A request refused for asking too much, before any field is fetched. */
 public final class LimitExceeded extends AbortExecutionException {

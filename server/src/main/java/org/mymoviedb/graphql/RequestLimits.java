@@ -1,5 +1,8 @@
 package org.mymoviedb.graphql;
 
+import org.mymoviedb.graphql.fetching.Connection;
+import org.mymoviedb.graphql.fetching.PageArguments;
+
 import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.execution.AbortExecutionException;
@@ -19,6 +22,7 @@ import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 import graphql.validation.QueryComplexityLimits;
 import java.util.List;
+import org.mymoviedb.base.ErrorCode;
 import org.mymoviedb.config.ApiLimits;
 
 /**
@@ -92,7 +96,7 @@ public final class RequestLimits {
                 Object first = env.getArguments().get("first");
                 Object last = env.getArguments().get("last");
                 factor = Math.max(1, first instanceof Integer f ? f : last instanceof Integer l ? l
-                        : PageRequest.DEFAULT_SIZE);
+                        : PageArguments.DEFAULT_SIZE);
             } else if (!introspection && !isConnectionEdges(env)
                     && GraphQLTypeUtil.isList(GraphQLTypeUtil.unwrapNonNull(env.getFieldDefinition().getType()))) {
                 factor = UNSIZED_LIST;

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mymoviedb.base.ErrorCode;
 
 /** Gives every error in a result a stable {@code extensions.code}, including graphql-java's own. */
 public final class ResponseErrors {

@@ -1,50 +1,44 @@
 package org.mymoviedb.history;
 
+import java.util.List;
 import org.jooq.DSLContext;
+import org.jooq.InsertValuesStep7;
 import org.jooq.JSONB;
-import org.mymoviedb.auth.User;
+import org.mymoviedb.jooq.tables.records.AuditEntryRecord;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
-
 import static org.mymoviedb.jooq.Tables.AUDIT_ENTRY;
 
 /** Writes history, inside the transaction of the write it describes: both stay, or neither. */
 public final class AuditLog {
 
-    /** Who acts when a write comes from the command line rather than a signed-in user. */
-    public static final String COMMAND_LINE = "(command line)";
-
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    /** One entry to write: what {@code action} did to which entity, and which fields changed. */
+    public record Entry(AuditAction action, String entityType, long entityId, String entityLabel, Changes changes) {
+    }
 
     private AuditLog() {
     }
 
-    /** What a write did; {@code actor} null means the command line. */
-    public static void record(DSLContext tx, User actor, AuditAction action, String entityType, long entityId,
+    /** What a write by {@code author} did. */
+    public static void record(DSLContext tx, Author author, AuditAction action, String entityType, long entityId,
                               String entityLabel, Changes changes) {
-        insert(tx, actor == null ? null : actor.id(), actor == null ? COMMAND_LINE : actor.username(),
-                action, entityType, entityId, entityLabel, changes);
+        recordAll(tx, author, List.of(new Entry(action, entityType, entityId, entityLabel, changes)));
     }
 
-    /**
-     * What a write by a command, not a signed-in user, did: {@code command} names it where a username would
-     * stand ({@code import:vega-movies.json}), and no account is linked.
-     */
-    public static void recordCommand(DSLContext tx, String command, AuditAction action, String entityType,
-                                     long entityId, String entityLabel, Changes changes) {
-        insert(tx, null, command, action, entityType, entityId, entityLabel, changes);
-    }
-
-    private static void insert(DSLContext tx, Long userId, String username, AuditAction action, String entityType,
-                               long entityId, String entityLabel, Changes changes) {
-        tx.insertInto(AUDIT_ENTRY)
-                .set(AUDIT_ENTRY.USER_ID, userId)
-                .set(AUDIT_ENTRY.USERNAME, username)
-                .set(AUDIT_ENTRY.ACTION, action.name())
-                .set(AUDIT_ENTRY.ENTITY_TYPE, entityType)
-                .set(AUDIT_ENTRY.ENTITY_ID, entityId)
-                .set(AUDIT_ENTRY.ENTITY_LABEL, entityLabel)
-                .set(AUDIT_ENTRY.CHANGES, JSONB.valueOf(JSON.writeValueAsString(changes.asMap())))
-                .execute();
+    /** Several entries by one author in one statement, in this order. */
+    public static void recordAll(DSLContext tx, Author author, List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        InsertValuesStep7<AuditEntryRecord, Long, String, String, String, Long, String, JSONB> insert =
+                tx.insertInto(AUDIT_ENTRY, AUDIT_ENTRY.USER_ID, AUDIT_ENTRY.USERNAME, AUDIT_ENTRY.ACTION,
+                        AUDIT_ENTRY.ENTITY_TYPE, AUDIT_ENTRY.ENTITY_ID, AUDIT_ENTRY.ENTITY_LABEL, AUDIT_ENTRY.CHANGES);
+        for (Entry e : entries) {
+            insert = insert.values(author.userId(), author.name(), e.action().name(), e.entityType(), e.entityId(),
+                    e.entityLabel(), JSONB.valueOf(JSON.writeValueAsString(e.changes().asMap())));
+        }
+        insert.execute();
     }
 }

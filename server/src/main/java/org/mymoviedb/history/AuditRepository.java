@@ -6,20 +6,22 @@ import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import org.mymoviedb.graphql.Connection;
-import org.mymoviedb.graphql.Cursors;
-import org.mymoviedb.graphql.PageRequest;
+import org.mymoviedb.base.Keyset;
+import org.mymoviedb.base.Page;
+import org.mymoviedb.base.PageRequest;
+import org.mymoviedb.data.KeysetPages;
+import org.mymoviedb.data.OrderTerm;
 import org.mymoviedb.jooq.tables.records.AuditEntryRecord;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
-
 import static org.mymoviedb.jooq.Tables.AUDIT_ENTRY;
 
 /** Reads history, newest first, a keyset page at a time. */
 public final class AuditRepository {
 
-    private static final String ORDERING = "audit-";
+    /** Newest first: the id alone orders history totally. */
+    private static final List<OrderTerm> NEWEST_FIRST = List.of(new OrderTerm(AUDIT_ENTRY.ID, false));
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final DSLContext dsl;
@@ -29,12 +31,12 @@ public final class AuditRepository {
     }
 
     /** One entity's history. */
-    public Connection<AuditEntry> forEntity(String entityType, long entityId, PageRequest request) {
+    public Page<AuditEntry> forEntity(String entityType, long entityId, PageRequest request) {
         return page(AUDIT_ENTRY.ENTITY_TYPE.eq(entityType).and(AUDIT_ENTRY.ENTITY_ID.eq(entityId)), request);
     }
 
     /** Every write, optionally only one user's or one action's. */
-    public Connection<AuditEntry> all(Long userId, AuditAction action, PageRequest request) {
+    public Page<AuditEntry> all(Long userId, AuditAction action, PageRequest request) {
         Condition where = DSL.noCondition();
         if (userId != null) {
             where = where.and(AUDIT_ENTRY.USER_ID.eq(userId));
@@ -45,21 +47,14 @@ public final class AuditRepository {
         return page(where, request);
     }
 
-    private Connection<AuditEntry> page(Condition where, PageRequest request) {
-        Condition seek = DSL.noCondition();
-        if (request.cursor() != null) {
-            JsonNode id = Cursors.decode(request.cursor(), ORDERING, 1).get(0);
-            if (!id.isIntegralNumber()) {
-                throw Cursors.invalid();
-            }
-            seek = AUDIT_ENTRY.ID.lt(id.asLong());
-        }
-        List<AuditEntry> fetched = request.size() == 0 ? List.of() : dsl.selectFrom(AUDIT_ENTRY)
-                .where(where).and(seek)
-                .orderBy(AUDIT_ENTRY.ID.desc())
-                .limit(request.size() + 1)
-                .fetch(AuditRepository::toEntry);
-        return Connection.of(fetched, request, e -> Cursors.encode(ORDERING, List.of(e.id())), null);
+    private Page<AuditEntry> page(Condition where, PageRequest request) {
+        return KeysetPages.read(dsl.selectFrom(AUDIT_ENTRY).where(where), NEWEST_FIRST, request,
+                AuditRepository::toEntry);
+    }
+
+    /** Where {@code entry} sits in the newest-first order. */
+    public static Keyset positionOf(AuditEntry entry) {
+        return new Keyset(List.of(entry.id()));
     }
 
     private static AuditEntry toEntry(AuditEntryRecord r) {

@@ -5,7 +5,7 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import java.util.List;
-import org.mymoviedb.graphql.ErrorCode;
+import org.mymoviedb.base.ErrorCode;
 
 /**
  * Lets browser pages from the configured origins call the API: answers preflights and marks responses for them.

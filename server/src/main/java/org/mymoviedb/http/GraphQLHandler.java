@@ -1,5 +1,6 @@
 package org.mymoviedb.http;
 
+import graphql.language.OperationDefinition;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RequestTooBigException;
@@ -12,8 +13,8 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import org.mymoviedb.base.ErrorCode;
 import org.mymoviedb.cache.ResultCache;
-import org.mymoviedb.graphql.ErrorCode;
 import org.mymoviedb.graphql.GraphQLApi;
 import org.mymoviedb.graphql.GraphQLRequest;
 import org.mymoviedb.graphql.PersistedQueries;

@@ -1,6 +1,6 @@
 package org.mymoviedb.http;
 
-import org.mymoviedb.graphql.ErrorCode;
+import org.mymoviedb.base.ErrorCode;
 
 /** A request refused at the HTTP level, before GraphQL runs: its status, code and a message a person can act on. */
 public final class HttpProblem extends RuntimeException {

@@ -7,8 +7,8 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.net.InetSocketAddress;
 import java.util.Map;
+import org.mymoviedb.base.ErrorCode;
 import org.mymoviedb.config.ServerConfig;
-import org.mymoviedb.graphql.ErrorCode;
 import org.mymoviedb.graphql.ResponseErrors;
 import org.xnio.Options;
 

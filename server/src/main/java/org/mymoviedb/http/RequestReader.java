@@ -2,7 +2,7 @@ package org.mymoviedb.http;
 
 import java.util.Deque;
 import java.util.Map;
-import org.mymoviedb.graphql.ErrorCode;
+import org.mymoviedb.base.ErrorCode;
 import org.mymoviedb.graphql.GraphQLRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

@@ -5,7 +5,7 @@ import io.undertow.util.Headers;
 import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.Map;
-import org.mymoviedb.graphql.ErrorCode;
+import org.mymoviedb.base.ErrorCode;
 import org.mymoviedb.graphql.ResponseErrors;
 
 /**

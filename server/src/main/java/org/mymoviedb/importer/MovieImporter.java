@@ -4,8 +4,13 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import org.jooq.DSLContext;
-import org.mymoviedb.cache.CatalogueChanges;
 import org.jooq.exception.DataAccessException;
+import org.mymoviedb.cache.CatalogueChanges;
+import org.mymoviedb.history.Author;
+import org.mymoviedb.movie.MovieFacts;
+import org.mymoviedb.movie.MovieWrites;
+import org.mymoviedb.names.NameCache;
+import org.mymoviedb.names.NamedEntries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +26,7 @@ public final class MovieImporter {
     private static final Logger LOG = LoggerFactory.getLogger(MovieImporter.class);
 
     private final DSLContext dsl;
+    private final MovieWrites writes;
     private final int batchSize;
 
     public MovieImporter(DSLContext dsl) {
@@ -32,6 +38,7 @@ public final class MovieImporter {
             throw new IllegalArgumentException("batch size must be at least 1, not " + batchSize);
         }
         this.dsl = dsl;
+        this.writes = new MovieWrites(dsl);
         this.batchSize = batchSize;
     }
 
@@ -68,18 +75,26 @@ public final class MovieImporter {
         return "import:" + source;
     }
 
-    private static Tally importBatch(DSLContext tx, List<? extends RowOutcome> batch, String actor) {
+    /** One batch, through the same write service as the API: the same history and the same statements. */
+    private Tally importBatch(DSLContext tx, List<? extends RowOutcome> batch, String actor) {
         Tally tally = new Tally();
-        MovieWriter writer = new MovieWriter(actor);
+        Author author = Author.command(actor);
+        NameCache genres = new NameCache(NamedEntries.GENRES);
+        NameCache people = new NameCache(NamedEntries.PEOPLE);
         for (RowOutcome outcome : batch) {
             if (outcome instanceof Rejection rejection) {
                 tally.reject(rejection);
             } else if (outcome instanceof MovieImportRow row) {
+                MovieFacts facts = new MovieFacts(row.title(), row.releaseDate(), row.rating(), row.runtimeMinutes(),
+                        row.directors(), row.genres());
                 try {
                     // A nested transaction is a savepoint: a failing row undoes only itself, history included.
-                    tally.count(tx.transactionResult(savepoint -> writer.write(savepoint.dsl(), row)));
+                    tally.count(tx.transactionResult(savepoint -> writes.merge(savepoint.dsl(), author, facts,
+                            genres, people)));
                 } catch (DataAccessException e) {
-                    writer.forgetIds();
+                    // The rollback may have removed genres or people created since they were remembered.
+                    genres.forget();
+                    people.forget();
                     tally.reject(new Rejection(row.label(), row.title(), "the database refused it: " + reason(e)));
                 }
             }

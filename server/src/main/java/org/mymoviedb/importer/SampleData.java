@@ -1,7 +1,5 @@
 package org.mymoviedb.importer;
 
-import static org.mymoviedb.jooq.Tables.MOVIE;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.jooq.DSLContext;
+import org.mymoviedb.movie.MovieRepository;
 
 /** The sample catalogue bundled with the server, loaded into an empty database so there is something to see. */
 public final class SampleData {
@@ -33,7 +32,7 @@ public final class SampleData {
      * reports, or none when there were movies already.
      */
     public static List<ImportReport> loadIfEmpty(DSLContext dsl, Consumer<String> log, Clock clock) {
-        if (dsl.fetchExists(MOVIE)) {
+        if (new MovieRepository(dsl).any()) {
             return List.of();
         }
         MovieFileReader reader = new MovieFileReader(clock);

@@ -4,14 +4,15 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.mymoviedb.movie.MergeOutcome;
 
 /** Counts of an import in progress, added up batch by batch. */
 final class Tally {
 
-    private final Map<RowResult, Integer> results = new EnumMap<>(RowResult.class);
+    private final Map<MergeOutcome, Integer> results = new EnumMap<>(MergeOutcome.class);
     private final List<Rejection> rejections = new ArrayList<>();
 
-    void count(RowResult result) {
+    void count(MergeOutcome result) {
         results.merge(result, 1, Integer::sum);
     }
 
@@ -25,11 +26,11 @@ final class Tally {
     }
 
     ImportReport report(String source, int rowsRead) {
-        return new ImportReport(source, rowsRead, countOf(RowResult.ADDED), countOf(RowResult.UPDATED),
-                countOf(RowResult.UNCHANGED), rejections);
+        return new ImportReport(source, rowsRead, countOf(MergeOutcome.ADDED), countOf(MergeOutcome.UPDATED),
+                countOf(MergeOutcome.UNCHANGED), rejections);
     }
 
-    private int countOf(RowResult result) {
+    private int countOf(MergeOutcome result) {
         return results.getOrDefault(result, 0);
     }
 }

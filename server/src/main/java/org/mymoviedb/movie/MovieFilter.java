@@ -7,10 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
+import org.mymoviedb.base.ApiException;
+import org.mymoviedb.base.ErrorCode;
 import org.mymoviedb.data.LikePattern;
-import org.mymoviedb.graphql.ApiException;
-import org.mymoviedb.graphql.ErrorCode;
-
 import static org.mymoviedb.jooq.Tables.GENRE;
 import static org.mymoviedb.jooq.Tables.MOVIE;
 import static org.mymoviedb.jooq.Tables.MOVIE_DIRECTOR;

@@ -1,5 +1,6 @@
 package org.mymoviedb.movie;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -7,9 +8,9 @@ import java.util.Map;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
-import org.mymoviedb.graphql.ApiException;
-import org.mymoviedb.graphql.ErrorCode;
-
+import org.mymoviedb.base.ApiException;
+import org.mymoviedb.base.ErrorCode;
+import org.mymoviedb.base.Keyset;
 import static org.mymoviedb.jooq.Tables.MOVIE;
 
 /** One term of a movie ordering: a sort key and its direction. */
@@ -28,12 +29,21 @@ public record MovieOrder(Key key, boolean ascending) {
             };
         }
 
-        /** This key's value for {@code movie}, as stored in cursors. */
+        /** This key's value for {@code movie}, as the sort expression sees it. */
         Object valueOf(Movie movie) {
             return switch (this) {
                 case TITLE -> movie.title();
-                case RELEASE_DATE -> movie.releaseDate().toString();
+                case RELEASE_DATE -> movie.releaseDate();
                 case RATING -> movie.rating() == null ? -1 : movie.rating();
+            };
+        }
+
+        /** The Java type of this key's values. */
+        Class<?> type() {
+            return switch (this) {
+                case TITLE -> String.class;
+                case RELEASE_DATE -> LocalDate.class;
+                case RATING -> Integer.class;
             };
         }
     }
@@ -57,8 +67,28 @@ public record MovieOrder(Key key, boolean ascending) {
         return orders;
     }
 
+    /** Where {@code movie} sits in {@code orders}: each key's value, then the id. */
+    public static Keyset positionOf(List<MovieOrder> orders, Movie movie) {
+        List<Object> values = new ArrayList<>();
+        for (MovieOrder order : orders) {
+            values.add(order.key().valueOf(movie));
+        }
+        values.add(movie.id());
+        return new Keyset(values);
+    }
+
+    /** The types of a position's values in {@code orders}, the id's last. */
+    public static List<Class<?>> positionTypes(List<MovieOrder> orders) {
+        List<Class<?>> types = new ArrayList<>();
+        for (MovieOrder order : orders) {
+            types.add(order.key().type());
+        }
+        types.add(Long.class);
+        return types;
+    }
+
     /** A short name of an ordering, stored in its cursors: a cursor only fits the ordering it came from. */
-    static String signature(List<MovieOrder> orders) {
+    public static String signature(List<MovieOrder> orders) {
         StringBuilder s = new StringBuilder();
         for (MovieOrder o : orders) {
             s.append(o.key().name().charAt(0)).append(o.key().name().charAt(o.key().name().length() - 1))

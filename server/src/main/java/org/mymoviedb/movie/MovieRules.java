@@ -3,7 +3,7 @@ package org.mymoviedb.movie;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.mymoviedb.graphql.UserError;
+import org.mymoviedb.base.UserError;
 import org.mymoviedb.rules.MovieRuleSet;
 import org.mymoviedb.rules.MovieViolation;
 import org.mymoviedb.rules.ViolationCode;

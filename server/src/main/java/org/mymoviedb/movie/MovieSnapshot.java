@@ -4,12 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
-import org.mymoviedb.genre.Genre;
-import org.mymoviedb.genre.GenreRepository;
 import org.mymoviedb.history.Changes;
 import org.mymoviedb.jooq.tables.records.MovieRecord;
-import org.mymoviedb.person.Person;
-import org.mymoviedb.person.PersonRepository;
+import org.mymoviedb.names.Genre;
+import org.mymoviedb.names.GenreRepository;
+import org.mymoviedb.names.Person;
+import org.mymoviedb.names.PersonRepository;
 
 /**
  * A movie's fields as history records them, read inside the write's transaction. Every path that writes movies

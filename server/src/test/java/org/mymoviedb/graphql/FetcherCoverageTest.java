@@ -1,6 +1,7 @@
 package org.mymoviedb.graphql;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.mymoviedb.graphql.fetching.Connection;
+import org.mymoviedb.graphql.fetching.DeletePayload;
 
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLCodeRegistry;
@@ -12,17 +13,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.mymoviedb.auth.AuthFetchers;
 import org.mymoviedb.auth.User;
-import org.mymoviedb.genre.Genre;
-import org.mymoviedb.genre.GenreWrites;
+import org.mymoviedb.base.UserError;
+import org.mymoviedb.graphql.auth.AuthFetchers;
+import org.mymoviedb.graphql.movie.MovieMutations;
+import org.mymoviedb.graphql.names.GenrePayload;
+import org.mymoviedb.graphql.names.PersonPayload;
 import org.mymoviedb.history.AuditEntry;
 import org.mymoviedb.movie.Movie;
-import org.mymoviedb.movie.MovieWrites;
 import org.mymoviedb.movie.Runtime;
-import org.mymoviedb.person.Person;
-import org.mymoviedb.person.PersonWrites;
+import org.mymoviedb.names.Genre;
+import org.mymoviedb.names.Person;
 import org.mymoviedb.testing.TestServer;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every field of the served schema has something behind it: a wired data fetcher, or an accessor of the Java type
@@ -44,11 +47,11 @@ class FetcherCoverageTest {
             Map.entry("LoginPayload", AuthFetchers.LoginPayload.class),
             Map.entry("LogoutPayload", AuthFetchers.LogoutPayload.class),
             Map.entry("UserPayload", AuthFetchers.UserPayload.class),
-            Map.entry("MoviePayload", MovieWrites.MoviePayload.class),
-            Map.entry("DeletePayload", MovieWrites.DeletePayload.class),
-            Map.entry("DeleteMoviesPayload", MovieWrites.DeleteMoviesPayload.class),
-            Map.entry("GenrePayload", GenreWrites.GenrePayload.class),
-            Map.entry("PersonPayload", PersonWrites.PersonPayload.class));
+            Map.entry("MoviePayload", MovieMutations.MoviePayload.class),
+            Map.entry("DeletePayload", DeletePayload.class),
+            Map.entry("DeleteMoviesPayload", MovieMutations.DeleteMoviesPayload.class),
+            Map.entry("GenrePayload", GenrePayload.class),
+            Map.entry("PersonPayload", PersonPayload.class));
 
     @Test
     void everyFieldHasAFetcherOrAnAccessor() {

@@ -9,7 +9,6 @@ import static org.mymoviedb.jooq.Tables.AUDIT_ENTRY;
 import static org.mymoviedb.jooq.Tables.GENRE;
 import static org.mymoviedb.jooq.Tables.MOVIE;
 import static org.mymoviedb.jooq.Tables.PERSON;
-
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.LocalDate;
 import java.util.List;
@@ -96,6 +95,7 @@ class BatchCommitTest {
     private static List<String> historyOf(DSLContext dsl) {
         return dsl.select(AUDIT_ENTRY.ENTITY_LABEL).from(AUDIT_ENTRY)
                 .where(AUDIT_ENTRY.USERNAME.eq("import:seven.json")).and(AUDIT_ENTRY.ACTION.eq("CREATE"))
+                .and(AUDIT_ENTRY.ENTITY_TYPE.eq("movie"))
                 .orderBy(AUDIT_ENTRY.ID).fetch(AUDIT_ENTRY.ENTITY_LABEL);
     }
 

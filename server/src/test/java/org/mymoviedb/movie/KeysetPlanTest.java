@@ -1,7 +1,6 @@
 package org.mymoviedb.movie;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -13,8 +12,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.mymoviedb.graphql.Connection;
-import org.mymoviedb.graphql.PageRequest;
+import org.mymoviedb.base.Keyset;
+import org.mymoviedb.base.Page;
+import org.mymoviedb.base.PageRequest;
 import org.mymoviedb.testing.TestDatabase;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,8 +59,7 @@ class KeysetPlanTest {
     @MethodSource("orderings")
     void aDeepPageReadsOnlyItsOwnRowsThroughTheIndex(MovieOrder order, boolean backward) throws Exception {
         List<MovieOrder> orders = List.of(order);
-        String cursor = cursorAt(orders, MOVIES - 1_000);
-        PageRequest page = backward ? PageRequest.of(null, null, 20, cursor) : PageRequest.of(20, cursor, null, null);
+        PageRequest page = new PageRequest(20, backward, positionAt(orders, MOVIES - 1_000));
 
         JsonNode plan = explain(db.dsl(), movies.pageQuery(MovieFilter.NONE, orders, page)
                 .getSQL(ParamType.INLINED));
@@ -71,13 +70,13 @@ class KeysetPlanTest {
     }
 
     /** Walks to roughly the {@code position}-th movie with full pages, the way a client would. */
-    private String cursorAt(List<MovieOrder> orders, int position) {
-        String cursor = null;
+    private Keyset positionAt(List<MovieOrder> orders, int position) {
+        Keyset after = null;
         for (int seen = 0; seen < position; seen += 100) {
-            Connection<Movie> page = movies.page(MovieFilter.NONE, orders, PageRequest.of(100, cursor, null, null), false);
-            cursor = page.pageInfo().endCursor();
+            Page<Movie> page = movies.page(MovieFilter.NONE, orders, new PageRequest(100, false, after), false);
+            after = MovieOrder.positionOf(orders, page.items().get(page.items().size() - 1));
         }
-        return cursor;
+        return after;
     }
 
     private static JsonNode explain(DSLContext dsl, String sql) {

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mymoviedb.auth.Role;
-import org.mymoviedb.graphql.ConstraintErrors;
-import org.mymoviedb.graphql.UserError;
+import org.mymoviedb.base.UserError;
+import org.mymoviedb.data.ConstraintErrors;
 import org.mymoviedb.testing.TestServer;
 import tools.jackson.databind.JsonNode;
 

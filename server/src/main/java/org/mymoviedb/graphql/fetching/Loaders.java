@@ -1,0 +1,40 @@
+package org.mymoviedb.graphql.fetching;
+
+import java.util.List;
+import org.dataloader.DataLoader;
+import org.dataloader.DataLoaderFactory;
+import org.dataloader.DataLoaderRegistry;
+import org.mymoviedb.data.DatabaseExecutor;
+import org.mymoviedb.names.Genre;
+import org.mymoviedb.names.GenreRepository;
+import org.mymoviedb.names.Person;
+import org.mymoviedb.names.PersonRepository;
+
+/** Creates each request's DataLoaders: a page of movies loads its genres and directors in one statement each. */
+public final class Loaders {
+
+    public static final String GENRES_BY_MOVIE = "genresByMovie";
+    public static final String DIRECTORS_BY_MOVIE = "directorsByMovie";
+
+    private final GenreRepository genres;
+    private final PersonRepository people;
+    private final DatabaseExecutor executor;
+
+    public Loaders(GenreRepository genres, PersonRepository people, DatabaseExecutor executor) {
+        this.genres = genres;
+        this.people = people;
+        this.executor = executor;
+    }
+
+    /** A fresh registry: loaders cache per request only, so no request sees another's data. */
+    public DataLoaderRegistry newRegistry() {
+        DataLoader<Long, List<Genre>> genresByMovie = DataLoaderFactory.newMappedDataLoader(
+                ids -> executor.supply(() -> genres.byMovie(ids)));
+        DataLoader<Long, List<Person>> directorsByMovie = DataLoaderFactory.newMappedDataLoader(
+                ids -> executor.supply(() -> people.directorsByMovie(ids)));
+        return DataLoaderRegistry.newRegistry()
+                .register(GENRES_BY_MOVIE, genresByMovie)
+                .register(DIRECTORS_BY_MOVIE, directorsByMovie)
+                .build();
+    }
+}

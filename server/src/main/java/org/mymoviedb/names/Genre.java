@@ -1,0 +1,5 @@
+package org.mymoviedb.names;
+
+/** A genre: a name unique regardless of case. */
+public record Genre(long id, String name) {
+}

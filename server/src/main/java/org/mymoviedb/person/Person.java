@@ -1,5 +1,0 @@
-package org.mymoviedb.person;
-
-/** A person credited on movies; two people may share a name. */
-public record Person(long id, String name) {
-}
