@@ -6,14 +6,17 @@ import static org.mymoviedb.jooq.Tables.USER_SESSION;
 
 import java.time.OffsetDateTime;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mymoviedb.testing.TestServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mymoviedb.testing.FreshServer;
 import tools.jackson.databind.JsonNode;
 
 /** Sign-in, sessions, sign-out, throttling, and what is (not) stored. */
 class AuthTest {
+
+    @RegisterExtension
+    static final FreshServer server = FreshServer.perTest();
 
     private static final String LOGIN = """
             mutation($u: String!, $p: String!) {
@@ -22,18 +25,10 @@ class AuthTest {
     private static final String ME = "{ me { username role } }";
     private static final String CREATE_GENRE = "mutation { createGenre(name: \"Noir\") { genre { name } userErrors { code } } }";
 
-    private TestServer server;
-
     @BeforeEach
-    void start() {
-        server = TestServer.start();
+    void agnesHasAnAccount() {
         new UserAccounts(server.database().dsl(), new PasswordHasher())
                 .create(null, "agnes", "the gleaners and I", Role.EDITOR);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test

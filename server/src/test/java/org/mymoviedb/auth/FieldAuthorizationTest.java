@@ -21,14 +21,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mymoviedb.testing.Catalogue;
-import org.mymoviedb.testing.TestServer;
+import org.mymoviedb.testing.FreshServer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,22 +39,16 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FieldAuthorizationTest {
 
-    private TestServer server;
-    private String editor;
+    @RegisterExtension
+    static final FreshServer server = FreshServer.perClass().withAccount("editor-ed", Role.EDITOR);
+
     private long movieId;
 
     @BeforeAll
     void start() {
-        server = TestServer.start();
-        editor = server.signedIn("editor-ed", Role.EDITOR);
         Catalogue c = new Catalogue(server.database().dsl());
         movieId = c.movie("Cléo from 5 to 7", LocalDate.of(1962, 4, 11), 80, 90);
         c.genre("Drama");
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
     }
 
     /** A field and the role it requires. */
@@ -105,7 +99,7 @@ class FieldAuthorizationTest {
                 .as("anonymous %s", document).isEqualTo("UNAUTHENTICATED");
         for (Role lower : Role.values()) {
             if (!lower.includes(guarded.required())) {
-                assertThat(codeOf(server.queryAs(editor, document, java.util.Map.of())))
+                assertThat(codeOf(server.queryAs(server.token("editor-ed"), document, java.util.Map.of())))
                         .as("%s calling %s", lower, document).isEqualTo("FORBIDDEN");
             }
         }

@@ -5,32 +5,22 @@ import static org.mymoviedb.importer.ImportTesting.rowsOf;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mymoviedb.auth.Role;
-import org.mymoviedb.testing.TestServer;
+import org.mymoviedb.testing.FreshServer;
 import tools.jackson.databind.JsonNode;
 
 /** An import writes history like any other write: each movie it creates or changes, by the importing command. */
 class ImportHistoryTest {
 
+    @RegisterExtension
+    static final FreshServer server = FreshServer.perTest();
+
     private static final String HISTORY = "query($id: ID!) { movie(id: $id) { history(first: 10) { edges { node { "
             + "username action entityLabel changes { field before after } } } } } }";
     private static final String AUDIT_LOG = "{ auditLog(first: 50) { edges { node { username action entityType "
             + "entityLabel } } } }";
-
-    private TestServer server;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void createdAndUpdatedMoviesHaveHistoryByTheImportVisibleThroughTheApi() {

@@ -10,15 +10,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mymoviedb.auth.Role;
-import org.mymoviedb.testing.TestServer;
+import org.mymoviedb.testing.FreshServer;
 import tools.jackson.databind.JsonNode;
 
 /** The movie mutations: validation onto fields, whole-or-nothing transactions, versions, history. */
 class MovieMutationsTest {
+
+    @RegisterExtension
+    static final FreshServer server = FreshServer.perTest().withAccount("varda", Role.EDITOR);
 
     static final String MOVIE_FIELDS = "id title releaseDate rating runtime { minutes } version genres { name } directors { name }";
     static final String CREATE = "mutation($input: MovieInput!) { createMovie(input: $input) { movie { " + MOVIE_FIELDS
@@ -30,20 +32,6 @@ class MovieMutationsTest {
             + "current { version title } userErrors { field code } } }";
     static final String HISTORY = "query($id: ID!) { movie(id: $id) { history(first: 10) { edges { node { username "
             + "action entityLabel changes { field before after } } } } } }";
-
-    private TestServer server;
-    private String editor;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-        editor = server.signedIn("varda", Role.EDITOR);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void createsAMovieWithGenresAndDirectorsByNameAndRecordsIt() {
@@ -116,7 +104,7 @@ class MovieMutationsTest {
         Map<String, Object> input = new HashMap<>();
         input.put("rating", 75);
         input.put("runtimeMinutes", null);
-        JsonNode updated = server.queryAs(editor, UPDATE, Map.of("id", id, "v", 1, "input", input))
+        JsonNode updated = server.queryAs(server.token("varda"), UPDATE, Map.of("id", id, "v", 1, "input", input))
                 .get("data").get("updateMovie");
         assertThat(updated.get("userErrors").size()).isZero();
         assertThat(updated.get("movie").get("rating").asInt()).isEqualTo(75);
@@ -133,8 +121,8 @@ class MovieMutationsTest {
     @Test
     void aStaleVersionIsAConflictWithTheCurrentValuesAndWritesNothing() {
         String id = create(Map.of("title", "Documenteur", "releaseDate", "1981-01-01")).get("movie").get("id").asString();
-        server.queryAs(editor, UPDATE, Map.of("id", id, "v", 1, "input", Map.of("rating", 60)));
-        JsonNode stale = server.queryAs(editor, UPDATE, Map.of("id", id, "v", 1, "input", Map.of("rating", 10)))
+        server.queryAs(server.token("varda"), UPDATE, Map.of("id", id, "v", 1, "input", Map.of("rating", 60)));
+        JsonNode stale = server.queryAs(server.token("varda"), UPDATE, Map.of("id", id, "v", 1, "input", Map.of("rating", 10)))
                 .get("data").get("updateMovie");
         assertThat(stale.get("movie").isNull()).isTrue();
         assertThat(stale.get("userErrors").get(0).get("code").asString()).isEqualTo("CONFLICT");
@@ -143,7 +131,7 @@ class MovieMutationsTest {
         assertThat(server.database().dsl().select(MOVIE.RATING).from(MOVIE).fetchOne(MOVIE.RATING)).isEqualTo((short) 60);
         assertThat(history(id).size()).isEqualTo(2);
 
-        JsonNode staleDelete = server.queryAs(editor, DELETE, Map.of("id", id, "v", 1)).get("data").get("deleteMovie");
+        JsonNode staleDelete = server.queryAs(server.token("varda"), DELETE, Map.of("id", id, "v", 1)).get("data").get("deleteMovie");
         assertThat(staleDelete.get("userErrors").get(0).get("code").asString()).isEqualTo("CONFLICT");
         assertThat(staleDelete.get("current").get("version").asInt()).isEqualTo(2);
         assertThat(server.database().dsl().fetchCount(MOVIE)).isEqualTo(1);
@@ -152,7 +140,7 @@ class MovieMutationsTest {
     @Test
     void deletingKeepsTheHistory() {
         String id = create(Map.of("title", "Kung-Fu Master!", "releaseDate", "1988-03-23")).get("movie").get("id").asString();
-        JsonNode deleted = server.queryAs(editor, DELETE, Map.of("id", id, "v", 1)).get("data").get("deleteMovie");
+        JsonNode deleted = server.queryAs(server.token("varda"), DELETE, Map.of("id", id, "v", 1)).get("data").get("deleteMovie");
         assertThat(deleted.get("deletedIds").get(0).asString()).isEqualTo(id);
         assertThat(server.database().dsl().fetchCount(MOVIE)).isZero();
         var entries = server.database().dsl().selectFrom(AUDIT_ENTRY)
@@ -186,8 +174,8 @@ class MovieMutationsTest {
     @Test
     void deleteSelectedWithAStaleVersionIsAConflictAndDeletesNothing() {
         List<String> ids = createThree();
-        // Someone else renames the second movie after the editor loaded the list at version 1.
-        JsonNode renamed = server.queryAs(editor, UPDATE, Map.of("id", ids.get(1), "v", 1,
+        // Someone else renames the second movie after the server.token("varda") loaded the list at version 1.
+        JsonNode renamed = server.queryAs(server.token("varda"), UPDATE, Map.of("id", ids.get(1), "v", 1,
                 "input", Map.of("title", "Daguerréotypes (1975)"))).get("data").get("updateMovie");
         assertThat(renamed.get("movie").get("version").asInt()).isEqualTo(2);
         int history = catalogueHistory();
@@ -216,7 +204,7 @@ class MovieMutationsTest {
     private JsonNode deleteMovies(List<Map<String, Object>> movies) {
         String bulk = "mutation($m: [MovieVersionInput!]!) { deleteMovies(movies: $m) { deletedIds "
                 + "current { id title version } userErrors { field message code } } }";
-        JsonNode response = server.queryAs(editor, bulk, Map.of("m", movies));
+        JsonNode response = server.queryAs(server.token("varda"), bulk, Map.of("m", movies));
         assertThat(response.get("errors")).as("errors in %s", response).isNull();
         return response.get("data").get("deleteMovies");
     }
@@ -234,19 +222,19 @@ class MovieMutationsTest {
         assertThat(server.app().database().statements().total() - before).isEqualTo(12);
     }
 
-    /** History of the catalogue, leaving out the editor's own account. */
+    /** History of the catalogue, leaving out the server.token("varda")'s own account. */
     private int catalogueHistory() {
         return server.database().dsl().fetchCount(AUDIT_ENTRY, AUDIT_ENTRY.ENTITY_TYPE.ne("user"));
     }
 
     private JsonNode create(Map<String, Object> input) {
-        JsonNode response = server.queryAs(editor, CREATE, Map.of("input", input));
+        JsonNode response = server.queryAs(server.token("varda"), CREATE, Map.of("input", input));
         assertThat(response.get("errors")).as("errors in %s", response).isNull();
         return response.get("data").get("createMovie");
     }
 
     private JsonNode history(String id) {
-        return server.queryAs(editor, HISTORY, Map.of("id", id)).get("data").get("movie").get("history").get("edges")
+        return server.queryAs(server.token("varda"), HISTORY, Map.of("id", id)).get("data").get("movie").get("history").get("edges")
                 .valueStream().map(e -> e.get("node")).collect(tools.jackson.databind.node.JsonNodeFactory.instance::arrayNode,
                         tools.jackson.databind.node.ArrayNode::add, tools.jackson.databind.node.ArrayNode::addAll);
     }

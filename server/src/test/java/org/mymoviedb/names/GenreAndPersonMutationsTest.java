@@ -5,32 +5,19 @@ import static org.mymoviedb.jooq.Tables.GENRE;
 import static org.mymoviedb.jooq.Tables.MOVIE;
 import java.time.LocalDate;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mymoviedb.auth.Role;
 import org.mymoviedb.testing.Catalogue;
-import org.mymoviedb.testing.TestServer;
+import org.mymoviedb.testing.FreshServer;
 import tools.jackson.databind.JsonNode;
 
 /** Genres (create, rename, delete unused or with cascade) and people (create, rename). */
 class GenreAndPersonMutationsTest {
 
-    private TestServer server;
-    private String editor;
-    private String admin;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-        editor = server.signedIn("editor", Role.EDITOR);
-        admin = server.signedIn("admin", Role.ADMIN);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final FreshServer server = FreshServer.perTest().withAccount("editor", Role.EDITOR)
+            .withAccount("admin", Role.ADMIN);
 
     @Test
     void genresAreUniqueInAnyCaseAndNamesAreTidied() {
@@ -70,16 +57,16 @@ class GenreAndPersonMutationsTest {
         c.tag(movie, western);
         String delete = "mutation($cascade: Boolean) { deleteGenre(id: \"" + western + "\", cascade: $cascade) { deletedIds userErrors { code message } } }";
 
-        JsonNode refused = server.queryAs(editor, delete, Map.of()).get("data").get("deleteGenre");
+        JsonNode refused = server.queryAs(server.token("editor"), delete, Map.of()).get("data").get("deleteGenre");
         assertThat(refused.get("userErrors").get(0).get("code").asString()).isEqualTo("IN_USE");
         assertThat(refused.get("userErrors").get(0).get("message").asString()).contains("1 movie(s)");
         assertThat(server.database().dsl().fetchCount(GENRE)).isEqualTo(1);
 
-        JsonNode cascaded = server.queryAs(editor, delete, Map.of("cascade", true)).get("data").get("deleteGenre");
+        JsonNode cascaded = server.queryAs(server.token("editor"), delete, Map.of("cascade", true)).get("data").get("deleteGenre");
         assertThat(cascaded.get("deletedIds").get(0).asString()).isEqualTo(String.valueOf(western));
         assertThat(server.database().dsl().fetchCount(GENRE)).isZero();
         assertThat(server.database().dsl().select(MOVIE.VERSION).from(MOVIE).fetchOne(MOVIE.VERSION)).isEqualTo(2);
-        JsonNode history = server.queryAs(editor, "{ movie(id: \"" + movie + "\") { genres { name } history { edges { node { changes { field before after } } } } } }",
+        JsonNode history = server.queryAs(server.token("editor"), "{ movie(id: \"" + movie + "\") { genres { name } history { edges { node { changes { field before after } } } } } }",
                 Map.of()).get("data").get("movie");
         assertThat(history.get("genres").size()).isZero();
         JsonNode change = history.get("history").get("edges").get(0).get("node").get("changes").get(0);
@@ -103,7 +90,7 @@ class GenreAndPersonMutationsTest {
                 "renamePerson");
         assertThat(tooLong.get("userErrors").get(0).get("code").asString()).isEqualTo("TOO_LONG");
 
-        JsonNode log = server.queryAs(admin, "{ auditLog(first: 10, action: UPDATE) { edges { node { username entityType entityLabel changes { field before after } } } } }",
+        JsonNode log = server.queryAs(server.token("admin"), "{ auditLog(first: 10, action: UPDATE) { edges { node { username entityType entityLabel changes { field before after } } } } }",
                 Map.of()).get("data").get("auditLog").get("edges");
         assertThat(log.size()).isEqualTo(1);
         JsonNode entry = log.get(0).get("node");
@@ -120,11 +107,11 @@ class GenreAndPersonMutationsTest {
         long rioBravo = c.movie("Rio Bravo", LocalDate.of(1959, 3, 18), 80, 141);
         c.credit(rioBravo, hawks, 0);
         String delete = "mutation($cascade: Boolean) { deletePerson(id: \"" + hawks + "\", cascade: $cascade) { deletedIds userErrors { code } } }";
-        assertThat(server.queryAs(editor, delete, Map.of()).get("data").get("deletePerson").get("userErrors")
+        assertThat(server.queryAs(server.token("editor"), delete, Map.of()).get("data").get("deletePerson").get("userErrors")
                 .get(0).get("code").asString()).isEqualTo("IN_USE");
-        JsonNode done = server.queryAs(editor, delete, Map.of("cascade", true)).get("data").get("deletePerson");
+        JsonNode done = server.queryAs(server.token("editor"), delete, Map.of("cascade", true)).get("data").get("deletePerson");
         assertThat(done.get("deletedIds").get(0).asString()).isEqualTo(String.valueOf(hawks));
-        JsonNode movie = server.queryAs(editor, "{ movie(id: \"" + rioBravo + "\") { version directors { name } "
+        JsonNode movie = server.queryAs(server.token("editor"), "{ movie(id: \"" + rioBravo + "\") { version directors { name } "
                 + "history { edges { node { changes { field before after } } } } } }", Map.of()).get("data").get("movie");
         assertThat(movie.get("directors").size()).isZero();
         assertThat(movie.get("version").asInt()).isEqualTo(2);
@@ -137,13 +124,13 @@ class GenreAndPersonMutationsTest {
         for (int i = 0; i < 5; i++) {
             mutate("mutation { createGenre(name: \"Genre " + i + "\") { genre { id } userErrors { code } } }", "createGenre");
         }
-        String editorId = server.queryAs(editor, "{ me { id } }", Map.of()).get("data").get("me").get("id").asString();
+        String editorId = server.queryAs(server.token("editor"), "{ me { id } }", Map.of()).get("data").get("me").get("id").asString();
         String query = "query($after: String, $user: ID) { auditLog(first: 3, after: $after, user: $user) { "
                 + "edges { node { entityLabel username } } pageInfo { hasNextPage endCursor } } }";
-        JsonNode page1 = server.queryAs(admin, query, Map.of("user", editorId)).get("data").get("auditLog");
+        JsonNode page1 = server.queryAs(server.token("admin"), query, Map.of("user", editorId)).get("data").get("auditLog");
         assertThat(page1.get("edges").valueStream().map(e -> e.get("node").get("entityLabel").asString()))
                 .containsExactly("Genre 4", "Genre 3", "Genre 2");
-        JsonNode page2 = server.queryAs(admin, query, Map.of("user", editorId,
+        JsonNode page2 = server.queryAs(server.token("admin"), query, Map.of("user", editorId,
                 "after", page1.get("pageInfo").get("endCursor").asString())).get("data").get("auditLog");
         assertThat(page2.get("edges").valueStream().map(e -> e.get("node").get("entityLabel").asString()))
                 .containsExactly("Genre 1", "Genre 0");
@@ -151,7 +138,7 @@ class GenreAndPersonMutationsTest {
     }
 
     private JsonNode mutate(String document, String field) {
-        JsonNode response = server.queryAs(editor, document, Map.of());
+        JsonNode response = server.queryAs(server.token("editor"), document, Map.of());
         assertThat(response.get("errors")).as("errors in %s", response).isNull();
         return response.get("data").get(field);
     }
