@@ -7,14 +7,15 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mymoviedb.http.Json;
 import org.mymoviedb.testing.Catalogue;
+import org.mymoviedb.testing.FreshServer;
 import org.mymoviedb.testing.TestServer;
 import tools.jackson.databind.JsonNode;
 
@@ -22,17 +23,12 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AbuseLimitsTest {
 
-    private TestServer server;
+    @RegisterExtension
+    static final FreshServer server = FreshServer.perClass();
 
     @BeforeAll
-    void start() {
-        server = TestServer.start();
+    void seedTheCatalogue() {
         new Catalogue(server.database().dsl()).manyMovies(30);
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
     }
 
     @Test

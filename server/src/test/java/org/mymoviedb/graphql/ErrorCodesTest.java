@@ -6,35 +6,31 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mymoviedb.testing.Catalogue;
-import org.mymoviedb.testing.TestServer;
+import org.mymoviedb.testing.FreshServer;
 import tools.jackson.databind.JsonNode;
 
 /** Bad arguments get an error with a stable code and a message, over HTTP, never a 500. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ErrorCodesTest {
 
-    private TestServer server;
+    @RegisterExtension
+    static final FreshServer server = FreshServer.perClass();
+
     private String titleCursor;
 
     @BeforeAll
-    void start() {
-        server = TestServer.start();
+    void seedTheCatalogue() {
         Catalogue c = new Catalogue(server.database().dsl());
         c.movie("Alien", LocalDate.of(1979, 5, 25), 85, 117);
         c.movie("Aliens", LocalDate.of(1986, 7, 18), 84, 137);
         titleCursor = server.query("{ movies(first: 1) { edges { cursor } } }")
                 .get("data").get("movies").get("edges").get(0).get("cursor").asString();
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

@@ -14,45 +14,33 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mymoviedb.auth.Role;
-import org.mymoviedb.testing.TestServer;
+import org.mymoviedb.testing.FreshServer;
 import tools.jackson.databind.JsonNode;
 
 /** A date the calendar does not have is refused with a code and writes nothing; it is never moved to a real one. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StrictDatesTest {
 
+    @RegisterExtension
+    static final FreshServer server = FreshServer.perClass().withAccount("agnes", Role.EDITOR);
+
     private static final String CREATE = "mutation($input: MovieInput!) { createMovie(input: $input) { movie { id "
             + "releaseDate } userErrors { field code } } }";
     private static final String UPDATE = "mutation($id: ID!, $v: Int!, $input: MovieUpdateInput!) { updateMovie("
             + "id: $id, expectedVersion: $v, input: $input) { movie { releaseDate } userErrors { field code } } }";
-
-    private TestServer server;
-    private String editor;
-
-    @BeforeAll
-    void start() {
-        server = TestServer.start();
-        editor = server.signedIn("agnes", Role.EDITOR);
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"2024-02-30", "2023-02-29", "2024-04-31", "2024-13-01", "2024-00-10"})
     void anImpossibleDateInVariablesIsBadUserInputAndCreatesNothing(String date) {
         int movies = movies();
         int history = catalogueHistory();
-        JsonNode response = server.queryAs(editor, CREATE, Map.of("input", Map.of("title", "Cléo", "releaseDate", date)));
+        JsonNode response = server.queryAs(server.token("agnes"), CREATE, Map.of("input", Map.of("title", "Cléo", "releaseDate", date)));
         assertThat(code(response)).as("%s", response).isEqualTo("BAD_USER_INPUT");
         assertThat(response.get("errors").get(0).get("message").asString()).contains(date);
         assertThat(response.get("data") == null || response.get("data").isNull()).as("%s", response).isTrue();
@@ -65,7 +53,7 @@ class StrictDatesTest {
     void anImpossibleDateAsALiteralInAnInputIsAUserErrorOnTheFieldAndCreatesNothing(String date) {
         int movies = movies();
         int history = catalogueHistory();
-        JsonNode response = server.queryAs(editor, "mutation { createMovie(input: {title: \"Cléo\", releaseDate: \""
+        JsonNode response = server.queryAs(server.token("agnes"), "mutation { createMovie(input: {title: \"Cléo\", releaseDate: \""
                 + date + "\"}) { movie { id releaseDate } userErrors { field message code } } }", Map.of());
         assertThat(response.get("errors")).as("%s", response).isNull();
         JsonNode payload = response.get("data").get("createMovie");
@@ -80,11 +68,11 @@ class StrictDatesTest {
 
     @Test
     void anUpdateToAnImpossibleDateLiteralIsAUserErrorAndChangesNothing() {
-        JsonNode created = server.queryAs(editor, CREATE, Map.of("input", Map.of("title", "Sans toit ni loi",
+        JsonNode created = server.queryAs(server.token("agnes"), CREATE, Map.of("input", Map.of("title", "Sans toit ni loi",
                 "releaseDate", "1985-12-04"))).get("data").get("createMovie").get("movie");
         String id = created.get("id").asString();
         int history = catalogueHistory();
-        JsonNode response = server.queryAs(editor, "mutation { updateMovie(id: \"" + id + "\", expectedVersion: 1, "
+        JsonNode response = server.queryAs(server.token("agnes"), "mutation { updateMovie(id: \"" + id + "\", expectedVersion: 1, "
                 + "input: {releaseDate: \"1985-02-29\"}) { movie { id } userErrors { field code } } }", Map.of());
         JsonNode error = response.get("data").get("updateMovie").get("userErrors").get(0);
         assertThat(error.get("code").asString()).as("%s", response).isEqualTo("INVALID_DATE");
@@ -98,7 +86,7 @@ class StrictDatesTest {
     @ValueSource(strings = {"30.02.2024", "yesterday", "2024-2-3"})
     void aLiteralThatIsNoDateAtAllFailsValidationAndCreatesNothing(String text) {
         int movies = movies();
-        JsonNode response = server.queryAs(editor, "mutation { createMovie(input: {title: \"Cléo\", releaseDate: \""
+        JsonNode response = server.queryAs(server.token("agnes"), "mutation { createMovie(input: {title: \"Cléo\", releaseDate: \""
                 + text + "\"}) { movie { id } userErrors { code } } }", Map.of());
         assertThat(code(response)).as("%s", response).isEqualTo("GRAPHQL_VALIDATION_FAILED");
         assertThat(movies()).isEqualTo(movies);
@@ -106,11 +94,11 @@ class StrictDatesTest {
 
     @Test
     void anUpdateToAnImpossibleDateChangesNothing() {
-        JsonNode created = server.queryAs(editor, CREATE, Map.of("input", Map.of("title", "Vagabond",
+        JsonNode created = server.queryAs(server.token("agnes"), CREATE, Map.of("input", Map.of("title", "Vagabond",
                 "releaseDate", "1985-12-04"))).get("data").get("createMovie").get("movie");
         String id = created.get("id").asString();
         int history = catalogueHistory();
-        JsonNode response = server.queryAs(editor, UPDATE, Map.of("id", id, "v", 1,
+        JsonNode response = server.queryAs(server.token("agnes"), UPDATE, Map.of("id", id, "v", 1,
                 "input", Map.of("releaseDate", "1985-02-29")));
         assertThat(code(response)).as("%s", response).isEqualTo("BAD_USER_INPUT");
         var row = server.database().dsl().selectFrom(MOVIE).where(MOVIE.ID.eq(Long.parseLong(id))).fetchOne();
@@ -121,7 +109,7 @@ class StrictDatesTest {
 
     @Test
     void realDatesStillWorkIncludingTheTwentyNinthOfALeapFebruary() {
-        JsonNode payload = server.queryAs(editor, CREATE, Map.of("input", Map.of("title", "Leap",
+        JsonNode payload = server.queryAs(server.token("agnes"), CREATE, Map.of("input", Map.of("title", "Leap",
                 "releaseDate", "2024-02-29"))).get("data").get("createMovie");
         assertThat(payload.get("userErrors").size()).isZero();
         assertThat(payload.get("movie").get("releaseDate").asString()).isEqualTo("2024-02-29");

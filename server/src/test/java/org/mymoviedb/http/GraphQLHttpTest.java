@@ -7,33 +7,28 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mymoviedb.testing.Catalogue;
-import org.mymoviedb.testing.TestServer;
+import org.mymoviedb.testing.FreshServer;
 import tools.jackson.databind.JsonNode;
 
 /** /graphql, /health and /ready through real Undertow over HTTP. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GraphQLHttpTest {
 
-    private TestServer server;
+    @RegisterExtension
+    static final FreshServer server = FreshServer.perClass();
 
     @BeforeAll
-    void start() {
-        server = TestServer.start();
+    void seedTheCatalogue() {
         Catalogue c = new Catalogue(server.database().dsl());
         long matrix = c.movie("The Matrix", LocalDate.of(1999, 3, 31), 87, 139);
         c.tag(matrix, c.genre("Action"));
         c.credit(matrix, c.person("Lana Wachowski"), 0);
         c.credit(matrix, c.person("Lilly Wachowski"), 1);
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
     }
 
     @Test

@@ -10,30 +10,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.mymoviedb.testing.TestServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mymoviedb.testing.FreshServer;
 import tools.jackson.databind.JsonNode;
 
 /** The GraphQL-over-HTTP spec's rules, CORS and the served SDL, over real HTTP. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GraphQLOverHttpTest {
 
+    @RegisterExtension
+    static final FreshServer server = FreshServer.perClass()
+            .with("CORS_ALLOWED_ORIGINS", "https://films.example, http://localhost:5173/");
+
     private static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
-
-    private TestServer server;
-
-    @BeforeAll
-    void start() {
-        server = TestServer.start(Map.of("CORS_ALLOWED_ORIGINS", "https://films.example, http://localhost:5173/"));
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
 
     @Test
     void theGraphqlResponseMediaTypeMakesRefusedDocuments400AndExecutionErrors200() {

@@ -7,15 +7,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mymoviedb.auth.Role;
 import org.mymoviedb.testing.HeadlessChromium;
-import org.mymoviedb.testing.TestServer;
+import org.mymoviedb.testing.FreshServer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -28,6 +27,9 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GraphiQLStorageTest {
 
+    @RegisterExtension
+    static final FreshServer server = FreshServer.perClass();
+
     private static final String USERNAME = "graphiql-editor";
     private static final String QUERY = "{ me { username } }";
     private static final By QUERY_EDITOR = By.cssSelector(".graphiql-query-editor .CodeMirror");
@@ -35,18 +37,7 @@ class GraphiQLStorageTest {
     private static final By HEADERS_EDITOR = By.cssSelector(".graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror");
     private static final By RESPONSE = By.cssSelector(".result-window .CodeMirror");
 
-    private TestServer server;
     private ChromeDriver browser;
-
-    @BeforeAll
-    void startServer() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    void stopServer() {
-        server.close();
-    }
 
     /** Each test gets a browser of its own on a fresh profile: no storage from another test. */
     @BeforeEach

@@ -8,31 +8,21 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.mymoviedb.testing.TestServer;
+import org.mymoviedb.testing.FreshServer;
 
 /** GraphiQL at /graphiql over real HTTP: served whole from this server, and nothing else on the classpath. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GraphiQLTest {
 
+    @RegisterExtension
+    static final FreshServer server = FreshServer.perClass();
+
     private static final Pattern ASSET_URL = Pattern.compile("(?:src|href)=\"([^\"]*)\"");
-
-    private TestServer server;
-
-    @BeforeAll
-    void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
 
     @Test
     void thePageIsHtmlThatMayLoadOnlyFromThisServer() {

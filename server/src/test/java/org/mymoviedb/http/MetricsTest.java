@@ -6,14 +6,14 @@ import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mymoviedb.graphql.PersistedQueries;
 import org.mymoviedb.testing.Catalogue;
 import org.mymoviedb.testing.PrometheusScrape;
-import org.mymoviedb.testing.TestServer;
+import org.mymoviedb.testing.FreshServer;
 
 /**
  * GET /metrics through Micrometer: the series the benchmark reads keep their names and meaning, and the pool,
@@ -23,35 +23,30 @@ import org.mymoviedb.testing.TestServer;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MetricsTest {
 
-    private TestServer server;
+    @RegisterExtension
+    static final FreshServer server = FreshServer.perClass();
 
     @BeforeAll
-    void start() {
-        server = TestServer.start();
+    void seedTheCatalogue() {
         Catalogue c = new Catalogue(server.database().dsl());
         long stalker = c.movie("Stalker", LocalDate.of(1979, 5, 25), 81, 162);
         c.tag(stalker, c.genre("Drama"));
         c.credit(stalker, c.person("Andrei Tarkovsky"), 0);
     }
 
-    @AfterAll
-    void stop() {
-        server.close();
-    }
-
     @Test
     void theWholeBodyIsPrometheusTextInTheClassicMediaType() {
         server.query("{ movies(first: 3) { totalCount } }");
-        PrometheusScrape scrape = PrometheusScrape.of(server); // parses every line strictly
+        PrometheusScrape scrape = PrometheusScrape.of(server.get()); // parses every line strictly
         assertThat(scrape.contentType()).isEqualTo("text/plain; version=0.0.4; charset=utf-8");
         assertThat(scrape.samples()).hasSizeGreaterThan(100);
     }
 
     @Test
     void requestsAndStatementsCountAsTheBenchmarkReadsThem() {
-        PrometheusScrape before = PrometheusScrape.of(server);
+        PrometheusScrape before = PrometheusScrape.of(server.get());
         server.query("{ movies(first: 4) { edges { node { title genres { name } } } } }");
-        PrometheusScrape after = PrometheusScrape.of(server);
+        PrometheusScrape after = PrometheusScrape.of(server.get());
         assertThat(grew(before, after, "mymoviedb_graphql_requests_total")).isEqualTo(1);
         // The page and one batched genre look-up.
         assertThat(grew(before, after, "mymoviedb_sql_statements_total")).isEqualTo(2);
@@ -60,10 +55,10 @@ class MetricsTest {
     @Test
     void aRepeatedQueryIsAResultCacheHitAndADocumentCacheHit() {
         String query = "{ movies(first: 5) { edges { node { title rating } } } }";
-        PrometheusScrape before = PrometheusScrape.of(server);
+        PrometheusScrape before = PrometheusScrape.of(server.get());
         server.query(query);
         server.query(query);
-        PrometheusScrape after = PrometheusScrape.of(server);
+        PrometheusScrape after = PrometheusScrape.of(server.get());
         assertThat(grew(before, after, "mymoviedb_result_cache_misses_total")).isEqualTo(1);
         assertThat(grew(before, after, "mymoviedb_result_cache_hits_total")).isEqualTo(1);
         assertThat(grew(before, after, "cache_gets_total", "cache", "results", "result", "hit")).isEqualTo(1);
@@ -75,9 +70,9 @@ class MetricsTest {
 
     @Test
     void connectionGaugesFollowThePool() throws Exception {
-        assertThat(PrometheusScrape.of(server).value("mymoviedb_db_connections_active")).isZero();
+        assertThat(PrometheusScrape.of(server.get()).value("mymoviedb_db_connections_active")).isZero();
         try (Connection held = server.app().database().dataSource().getConnection()) {
-            PrometheusScrape scrape = PrometheusScrape.of(server);
+            PrometheusScrape scrape = PrometheusScrape.of(server.get());
             assertThat(scrape.value("mymoviedb_db_connections_active")).isEqualTo(1);
             assertThat(scrape.value("mymoviedb_db_connections_waiting")).isZero();
             assertThat(scrape.value("hikaricp_connections_max", "pool", "mymoviedb")).isEqualTo(4);
@@ -113,11 +108,11 @@ class MetricsTest {
         String query = "{ people(first: 1) { totalCount } }";
         Map<String, Object> persisted = Map.of("persistedQuery",
                 Map.of("version", 1, "sha256Hash", PersistedQueries.sha256(query)));
-        PrometheusScrape before = PrometheusScrape.of(server);
+        PrometheusScrape before = PrometheusScrape.of(server.get());
         server.post(Json.MAPPER.writeValueAsString(Map.of("extensions", persisted))); // unknown hash: a miss
         server.post(Json.MAPPER.writeValueAsString(Map.of("query", query, "extensions", persisted)));
         server.post(Json.MAPPER.writeValueAsString(Map.of("extensions", persisted))); // now registered: a hit
-        PrometheusScrape after = PrometheusScrape.of(server);
+        PrometheusScrape after = PrometheusScrape.of(server.get());
         assertThat(grew(before, after, "cache_gets_total", "cache", "persisted_queries", "result", "miss"))
                 .isEqualTo(1);
         assertThat(grew(before, after, "cache_gets_total", "cache", "persisted_queries", "result", "hit"))
@@ -128,7 +123,7 @@ class MetricsTest {
     @Test
     void theJvmAndTheDatabaseExecutorArePublished() {
         server.query("{ movies(first: 6) { totalCount } }");
-        PrometheusScrape scrape = PrometheusScrape.of(server);
+        PrometheusScrape scrape = PrometheusScrape.of(server.get());
         assertThat(scrape.series("jvm_memory_used_bytes", "area", "heap").stream()
                 .mapToDouble(PrometheusScrape.Sample::value).sum()).isPositive();
         assertThat(scrape.series("jvm_gc_memory_allocated_bytes_total")).hasSize(1);
@@ -150,7 +145,7 @@ class MetricsTest {
 
     private PrometheusScrape eventually(Predicate<PrometheusScrape> ready) {
         long deadline = System.nanoTime() + 5_000_000_000L;
-        PrometheusScrape scrape = PrometheusScrape.of(server);
+        PrometheusScrape scrape = PrometheusScrape.of(server.get());
         while (!ready.test(scrape) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(20);
@@ -158,7 +153,7 @@ class MetricsTest {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            scrape = PrometheusScrape.of(server);
+            scrape = PrometheusScrape.of(server.get());
         }
         return scrape;
     }

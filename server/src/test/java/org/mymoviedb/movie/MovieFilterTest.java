@@ -6,28 +6,28 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mymoviedb.testing.Catalogue;
-import org.mymoviedb.testing.TestServer;
+import org.mymoviedb.testing.FreshServer;
 import tools.jackson.databind.JsonNode;
 
 /** Each MovieFilter field, alone and combined, against a small catalogue whose answers are known. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MovieFilterTest {
 
+    @RegisterExtension
+    static final FreshServer server = FreshServer.perClass();
+
     private static final String QUERY = """
             query Filtered($filter: MovieFilter, $orderBy: [MovieOrder!]) {
               movies(first: 100, filter: $filter, orderBy: $orderBy) { totalCount edges { node { title } } }
             }""";
 
-    private TestServer server;
-
     @BeforeAll
-    void start() {
-        server = TestServer.start();
+    void seedTheCatalogue() {
         Catalogue c = new Catalogue(server.database().dsl());
         long drama = c.genre("Drama");
         long crime = c.genre("Crime");
@@ -49,11 +49,6 @@ class MovieFilterTest {
         c.tag(matrix, scifi);
         c.credit(matrix, wachowski, 0);
         c.movie("100%_Unrated", LocalDate.of(1999, 1, 1), null, null);
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
     }
 
     @Test

@@ -11,19 +11,22 @@ import java.util.stream.Stream;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mymoviedb.testing.Catalogue;
-import org.mymoviedb.testing.TestServer;
+import org.mymoviedb.testing.FreshServer;
 import tools.jackson.databind.JsonNode;
 
 /** Walks the whole catalogue forward and backward under every ordering: no gap, no duplicate, SQL's order. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MoviePaginationTest {
+
+    @RegisterExtension
+    static final FreshServer server = FreshServer.perClass();
 
     private static final int MOVIES = 237;
     private static final String PAGE = """
@@ -35,17 +38,9 @@ class MoviePaginationTest {
               }
             }""";
 
-    private TestServer server;
-
     @BeforeAll
-    void start() {
-        server = TestServer.start();
+    void seedTheCatalogue() {
         new Catalogue(server.database().dsl()).manyMovies(MOVIES);
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
     }
 
     static Stream<Arguments> orderings() {

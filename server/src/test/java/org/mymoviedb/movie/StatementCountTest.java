@@ -3,17 +3,20 @@ package org.mymoviedb.movie;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mymoviedb.testing.Catalogue;
-import org.mymoviedb.testing.TestServer;
+import org.mymoviedb.testing.FreshServer;
 import tools.jackson.databind.JsonNode;
 
 /** A page of movies with genres and directors costs the same number of SQL statements whatever its size. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StatementCountTest {
+
+    @RegisterExtension
+    static final FreshServer server = FreshServer.perClass();
 
     private static final String PAGE = """
             query Page($first: Int) {
@@ -23,17 +26,9 @@ class StatementCountTest {
               }
             }""";
 
-    private TestServer server;
-
     @BeforeAll
-    void start() {
-        server = TestServer.start();
+    void seedTheCatalogue() {
         new Catalogue(server.database().dsl()).manyMovies(120);
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
     }
 
     @Test

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mymoviedb.jooq.Tables.AUDIT_ENTRY;
 import java.time.LocalDate;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mymoviedb.auth.Role;
 import org.mymoviedb.testing.Catalogue;
-import org.mymoviedb.testing.TestServer;
+import org.mymoviedb.testing.FreshServer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,23 +20,17 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CascadeStatementCountTest {
 
+    @RegisterExtension
+    static final FreshServer server = FreshServer.perClass().withAccount("cascade-editor", Role.EDITOR);
+
     /** Session, lock, linked movies, unlink, new versions, their history, the delete and its history. */
     private static final long CASCADE_STATEMENTS = 8;
 
-    private TestServer server;
-    private String editor;
     private Catalogue catalogue;
 
     @BeforeAll
-    void start() {
-        server = TestServer.start();
-        editor = server.signedIn("cascade-editor", Role.EDITOR);
+    void openTheCatalogue() {
         catalogue = new Catalogue(server.database().dsl());
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
     }
 
     @Test
@@ -92,7 +86,7 @@ class CascadeStatementCountTest {
 
     private long statementsFor(String mutation, String field) {
         long before = server.app().database().statements().total();
-        JsonNode result = server.queryAs(editor, mutation, Map.of());
+        JsonNode result = server.queryAs(server.token("cascade-editor"), mutation, Map.of());
         assertThat(result.get("errors")).as("errors in %s", result).isNull();
         JsonNode payload = result.get("data").get(field);
         assertThat(payload.get("userErrors")).as("userErrors in %s", result).isEmpty();

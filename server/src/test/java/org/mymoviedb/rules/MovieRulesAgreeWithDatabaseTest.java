@@ -10,13 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.exception.DataAccessException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mymoviedb.auth.Role;
 import org.mymoviedb.base.UserError;
 import org.mymoviedb.data.ConstraintErrors;
-import org.mymoviedb.testing.TestServer;
+import org.mymoviedb.testing.FreshServer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,26 +25,16 @@ import tools.jackson.databind.JsonNode;
  */
 class MovieRulesAgreeWithDatabaseTest {
 
+    @RegisterExtension
+    static final FreshServer server = FreshServer.perClass().withAccount("agnes", Role.EDITOR);
+
     private static final String CLAPPER = "🎬";
     private static final LocalDate A_DATE = LocalDate.of(1999, 3, 31);
     private static final String CREATE = "mutation($input: MovieInput!) { createMovie(input: $input) { "
             + "movie { title } userErrors { field message code } } }";
 
-    private static TestServer server;
-    private static String editor;
     /** Every stored movie needs its own title and date, or the identity index would answer instead. */
     private static final AtomicInteger distinct = new AtomicInteger();
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        editor = server.signedIn("agnes", Role.EDITOR);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void titlesAreCountedInCodePointsByBoth() {
@@ -103,7 +92,7 @@ class MovieRulesAgreeWithDatabaseTest {
     }
 
     private static JsonNode create(String title) {
-        return server.queryAs(editor, CREATE, Map.of("input", Map.of("title", title, "releaseDate", "2001-02-03")))
+        return server.queryAs(server.token("agnes"), CREATE, Map.of("input", Map.of("title", title, "releaseDate", "2001-02-03")))
                 .get("data").get("createMovie");
     }
 
