@@ -7,30 +7,31 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mymoviedb.auth.Role;
 import org.mymoviedb.testing.Catalogue;
-import org.mymoviedb.testing.TestServer;
+import org.mymoviedb.testing.FreshServer;
 
 /** Every kind of request, over real HTTP: not one SQL statement runs on an Undertow IO thread. */
 class IoThreadTest {
 
+    @RegisterExtension
+    static final FreshServer server = FreshServer.perTest().withAccount("editor", Role.EDITOR);
+
     @Test
     void jdbcNeverRunsOnAnIoThread() {
-        try (TestServer server = TestServer.start()) {
-            new Catalogue(server.database().dsl()).manyMovies(40);
-            String editor = server.signedIn("editor", Role.EDITOR);
-            server.query("{ movies(first: 30) { totalCount edges { node { title genres { name } directors { name } } } } }");
-            server.query("{ genres { name movies(first: 2) { edges { node { title } } } } people(first: 3) { edges { node { name } } } }");
-            server.query("{ movie(id: \"1\") { title } person(id: \"999\") { name } me { username } }");
-            server.queryAs(editor, "mutation($input: MovieInput!) { createMovie(input: $input) { movie { id genres { name } } "
-                    + "userErrors { code } } }", Map.of("input", Map.of("title", "Mouchette",
-                    "releaseDate", "1967-03-15", "genres", List.of(Map.of("name", "Drama")))));
-            server.queryAs(editor, "{ movie(id: \"1\") { history { edges { node { action } } } } }", Map.of());
-            server.send(HttpRequest.newBuilder(server.uri("/ready")).GET().build());
-            new Catalogue(server.database().dsl()).movie("Pickpocket", LocalDate.of(1959, 12, 16), 80, 75);
+        new Catalogue(server.database().dsl()).manyMovies(40);
+        server.query("{ movies(first: 30) { totalCount edges { node { title genres { name } directors { name } } } } }");
+        server.query("{ genres { name movies(first: 2) { edges { node { title } } } } people(first: 3) { edges { node { name } } } }");
+        server.query("{ movie(id: \"1\") { title } person(id: \"999\") { name } me { username } }");
+        server.queryAs(server.token("editor"), "mutation($input: MovieInput!) { createMovie(input: $input) { movie { id genres { name } } "
+                + "userErrors { code } } }", Map.of("input", Map.of("title", "Mouchette",
+                "releaseDate", "1967-03-15", "genres", List.of(Map.of("name", "Drama")))));
+        server.queryAs(server.token("editor"), "{ movie(id: \"1\") { history { edges { node { action } } } } }", Map.of());
+        server.send(HttpRequest.newBuilder(server.uri("/ready")).GET().build());
+        new Catalogue(server.database().dsl()).movie("Pickpocket", LocalDate.of(1959, 12, 16), 80, 75);
 
-            assertThat(server.app().database().statements().total()).isGreaterThan(10);
-            assertThat(server.app().database().statements().onIoThreads()).isZero();
-        }
+        assertThat(server.app().database().statements().total()).isGreaterThan(10);
+        assertThat(server.app().database().statements().onIoThreads()).isZero();
     }
 }
