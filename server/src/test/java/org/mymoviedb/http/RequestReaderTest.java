@@ -51,12 +51,7 @@ class RequestReaderTest {
     @ValueSource(strings = {"{}", "{\"query\": null}", "{\"query\": \"  \"}", "{\"query\": null, \"operationName\": \"\","
             + " \"variables\": null, \"extensions\": null}"})
     void aMissingOrBlankQueryIsLeftForAPersistedQuery(String json) {
-        GraphQLRequest request = body(json);
-
-        assertThat(request.query()).isNull();
-        assertThat(request.operationName()).isNull();
-        assertThat(request.variables()).isEmpty();
-        assertThat(request.extensions()).isEmpty();
+        assertEmpty(body(json));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -108,12 +103,8 @@ class RequestReaderTest {
         GraphQLRequest blank = RequestReader.fromQueryParameters(params(
                 "query", " ", "operationName", "", "variables", "  ", "extensions", ""));
 
-        for (GraphQLRequest request : List.of(none, blank)) {
-            assertThat(request.query()).isNull();
-            assertThat(request.operationName()).isNull();
-            assertThat(request.variables()).isEmpty();
-            assertThat(request.extensions()).isEmpty();
-        }
+        assertEmpty(none);
+        assertEmpty(blank);
     }
 
     @Test
@@ -150,6 +141,13 @@ class RequestReaderTest {
             params.put(namesAndValues[i], new ArrayDeque<>(List.of(namesAndValues[i + 1])));
         }
         return params;
+    }
+
+    private static void assertEmpty(GraphQLRequest request) {
+        assertThat(request.query()).isNull();
+        assertThat(request.operationName()).isNull();
+        assertThat(request.variables()).isEmpty();
+        assertThat(request.extensions()).isEmpty();
     }
 
     private static void assertBadRequest(ThrowingCallable read, String message) {
