@@ -11,6 +11,8 @@ import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * What {@link Selections} answers for a real field of a real execution: graphql-java runs each document on a tiny
@@ -31,93 +33,43 @@ class SelectionsTest {
 
     private final GraphQL graphql = GraphQL.newGraphQL(schema()).build();
 
-    @Test
-    void aDirectlySelectedFieldIsSelected() {
-        run("{ movies { totalCount } }");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        // document | totalCount selected | edges selected
+        "{ movies { totalCount } } | true | false",
+        // an alias counts by the field's name
+        "{ movies { count: totalCount } } | true | false",
+        // a field selected only deeper down is not the field's own
+        "{ movies { edges { cursor totalCount } pageInfo { hasNextPage } } } | false | true",
+        "{ movies { ... on MovieConnection { totalCount } } } | true | false",
+        "{ movies { ... { edges { cursor } } } } | false | true",
+        "query { movies { ...Counted } } fragment Counted on MovieConnection { totalCount } | true | false",
+        "query { movies { pageInfo { hasNextPage } ...Outer } }"
+                + " fragment Outer on MovieConnection { ... on MovieConnection { ...Middle } }"
+                + " fragment Middle on MovieConnection { ...Inner }"
+                + " fragment Inner on MovieConnection { ... { totalCount } } | true | false",
+        // a fragment spread only under another field does not count for this one
+        "query { movies { edges { cursor } } genres { ...Counted } }"
+                + " fragment Counted on MovieConnection { totalCount } | false | true",
+        // the same field asked twice is merged before the fetcher runs
+        "{ movies { edges { cursor } } movies { totalCount } } | true | true",
+        // a skipped field still counts: the worst case is an unneeded count, never a missing one
+        "{ movies { totalCount @skip(if: true) pageInfo { hasNextPage } } } | true | false",
+        "{ movies { __typename } } | false | false",
+    })
+    void theFieldsOwnSelectionIsRead(String document, boolean expectedTotalCount, boolean expectedEdges) {
+        run(document);
 
-        assertThat(totalCount).isTrue();
-        assertThat(edges).isFalse();
+        assertThat(totalCount).as("totalCount").isEqualTo(expectedTotalCount);
+        assertThat(edges).as("edges").isEqualTo(expectedEdges);
     }
 
     @Test
-    void anAliasedFieldCountsByItsName() {
-        run("{ movies { count: totalCount } }");
-
-        assertThat(totalCount).isTrue();
-    }
-
-    @Test
-    void aFieldSelectedOnlyDeeperDownIsNotTheFieldsOwn() {
-        run("{ movies { edges { cursor totalCount } pageInfo { hasNextPage } } }");
+    void aSubFieldOfASubFieldIsNotSelected() {
+        run("{ movies { edges { cursor } } }");
 
         assertThat(edges).isTrue();
-        assertThat(totalCount).isFalse();
         assertThat(cursor).isFalse();
-    }
-
-    @Test
-    void aFieldInsideAnInlineFragmentIsSelected() {
-        run("{ movies { ... on MovieConnection { totalCount } } }");
-        assertThat(totalCount).isTrue();
-
-        run("{ movies { ... { edges { cursor } } } }");
-        assertThat(edges).isTrue();
-        assertThat(totalCount).isFalse();
-    }
-
-    @Test
-    void aFieldInsideANamedFragmentIsSelected() {
-        run("query { movies { ...Counted } } fragment Counted on MovieConnection { totalCount }");
-
-        assertThat(totalCount).isTrue();
-        assertThat(edges).isFalse();
-    }
-
-    @Test
-    void fragmentsAreFollowedThroughFragmentsAndInlineFragments() {
-        run("""
-                query { movies { pageInfo { hasNextPage } ...Outer } }
-                fragment Outer on MovieConnection { ... on MovieConnection { ...Middle } }
-                fragment Middle on MovieConnection { ...Inner }
-                fragment Inner on MovieConnection { ... { totalCount } }
-                """);
-
-        assertThat(totalCount).isTrue();
-        assertThat(edges).isFalse();
-    }
-
-    @Test
-    void aFragmentUsedOnlyElsewhereDoesNotCount() {
-        run("""
-                query { movies { edges { cursor } } genres { ...Counted } }
-                fragment Counted on MovieConnection { totalCount }
-                """);
-
-        assertThat(edges).isTrue();
-        assertThat(totalCount).isFalse();
-    }
-
-    @Test
-    void theSameFieldAskedTwiceIsMergedBeforeItIsAsked() {
-        run("{ movies { edges { cursor } } movies { totalCount } }");
-
-        assertThat(totalCount).isTrue();
-        assertThat(edges).isTrue();
-    }
-
-    @Test
-    void aSkippedFieldStillCountsSoACountIsNeverMissing() {
-        run("{ movies { totalCount @skip(if: true) pageInfo { hasNextPage } } }");
-
-        assertThat(totalCount).isTrue();
-    }
-
-    @Test
-    void onlyTypenameSelectsNothing() {
-        run("{ movies { __typename } }");
-
-        assertThat(totalCount).isFalse();
-        assertThat(edges).isFalse();
     }
 
     private void run(String document) {
