@@ -72,6 +72,7 @@ class MetricsTest {
     void connectionGaugesFollowThePool() throws Exception {
         assertThat(PrometheusScrape.of(server.get()).value("mymoviedb_db_connections_active")).isZero();
         try (Connection held = server.app().database().dataSource().getConnection()) {
+            assertThat(held.isValid(1)).isTrue();
             PrometheusScrape scrape = PrometheusScrape.of(server.get());
             assertThat(scrape.value("mymoviedb_db_connections_active")).isEqualTo(1);
             assertThat(scrape.value("mymoviedb_db_connections_waiting")).isZero();
