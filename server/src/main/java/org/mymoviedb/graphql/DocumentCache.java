@@ -64,7 +64,8 @@ public final class DocumentCache implements PreparsedDocumentProvider {
     /** The kind of the operation a request selects, if its document is cached and valid. */
     public java.util.Optional<graphql.language.OperationDefinition.Operation> operation(String query,
                                                                                          String operationName) {
-        PreparsedDocumentEntry entry = documents.getIfPresent(key(query, operationName));
+        // Quietly: the request already counted its look-up in getDocumentAsync; this one only reads what it found.
+        PreparsedDocumentEntry entry = documents.policy().getIfPresentQuietly(key(query, operationName));
         if (entry == null || entry.hasErrors()) {
             return java.util.Optional.empty();
         }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mymoviedb.auth.Role;
 import org.mymoviedb.graphql.PersistedQueries;
 import org.mymoviedb.testing.Catalogue;
 import org.mymoviedb.testing.PrometheusScrape;
@@ -24,7 +25,7 @@ import org.mymoviedb.testing.FreshServer;
 class MetricsTest {
 
     @RegisterExtension
-    static final FreshServer server = FreshServer.perClass();
+    static final FreshServer server = FreshServer.perClass().withAccount("cleo", Role.EDITOR);
 
     @BeforeAll
     void seedTheCatalogue() {
@@ -66,6 +67,18 @@ class MetricsTest {
         assertThat(grew(before, after, "cache_gets_total", "cache", "documents", "result", "miss")).isEqualTo(1);
         assertThat(after.value("cache_size", "cache", "results")).isGreaterThanOrEqualTo(1);
         assertThat(after.value("cache_size", "cache", "documents")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aSignedInRepeatedQueryIsOneDocumentMissThenOneHitAndNothingMore() {
+        // Not result-cached (it carries a token), so both run; each asks the document cache exactly once.
+        String query = "{ movies(first: 3) { edges { node { title } } } }";
+        PrometheusScrape before = PrometheusScrape.of(server.get());
+        server.queryAs(server.token("cleo"), query, Map.of());
+        server.queryAs(server.token("cleo"), query, Map.of());
+        PrometheusScrape after = PrometheusScrape.of(server.get());
+        assertThat(grew(before, after, "cache_gets_total", "cache", "documents", "result", "miss")).isEqualTo(1);
+        assertThat(grew(before, after, "cache_gets_total", "cache", "documents", "result", "hit")).isEqualTo(1);
     }
 
     @Test
