@@ -37,6 +37,10 @@ public final class GraphQLEndpoint {
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
             throw new IllegalArgumentException(FORM);
         }
+        if (uri.getRawUserInfo() != null) {
+            // It would be remembered with the URL and shown in every error: credentials go in the form below.
+            throw new IllegalArgumentException("A server URL carries no user name or password: " + FORM);
+        }
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/")
                 ? PATH : uri.getRawPath();
         String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();

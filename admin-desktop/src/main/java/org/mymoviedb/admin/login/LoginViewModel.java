@@ -106,13 +106,21 @@ public final class LoginViewModel {
 
     /** Off the FX thread. A session for another account than the window's is closed again at once. */
     private SignedInUser signInAs(String name, String secret) {
+        if (account != null && !name.equalsIgnoreCase(account)) {
+            // Refused before any session exists, so no call of this window can run as that account even briefly.
+            throw otherAccount(name);
+        }
         SignedInUser user = client.login(name, secret);
         if (account != null && !user.username().equals(account)) {
             client.logout();
-            throw new ApiException("OTHER_ACCOUNT", "This window belongs to " + account + "; to work as "
-                    + user.username() + ", choose Sign in as someone else");
+            throw otherAccount(user.username());
         }
         return user;
+    }
+
+    private ApiException otherAccount(String name) {
+        return new ApiException("OTHER_ACCOUNT", "This window belongs to " + account + "; to work as " + name
+                + ", choose Sign in as someone else");
     }
 
     private void failed(ApiException e) {

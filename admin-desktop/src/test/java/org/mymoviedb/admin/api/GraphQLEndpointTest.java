@@ -27,7 +27,8 @@ class GraphQLEndpointTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "ftp://host/graphql", "http://", "http:// spaced host", "mailto:someone"})
+    @ValueSource(strings = {"", "   ", "ftp://host/graphql", "http://", "http:// spaced host", "mailto:someone",
+            "http://admin:secret@localhost:8080/graphql", "http://admin@localhost:8080"})
     void anythingElseIsRefusedWithTheFormItShouldHave(String typed) {
         assertThatIllegalArgumentException().isThrownBy(() -> GraphQLEndpoint.of(typed))
                 .withMessageContaining("http://host:8080/graphql");
