@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """W6's read requests: 10,000 distinct GraphQL requests from a fixed seed, one a line as "A<TAB>body" (anonymous)
 or "E<TAB>body" (sent with the editor's token), most popular first (wrk/graphql.lua picks them with a Zipf-like
-skew). First pages of lists with random filters and orders (with totalCount, as a list screen asks), the pages
-after a random movie of that order (by its cursor), movies by id with genres and directors, and title searches.
+skew). First pages of lists with random filters and orders (a third of them with totalCount), the pages after a
+random movie of that order (by its cursor), movies by id with genres and directors, and title searches.
 Standard library only.
 
     traffic.py MOVIES.tsv GENRES.txt OUTPUT [COUNT]
@@ -20,8 +20,9 @@ EDITOR_SHARE = 0.10
 
 FIELDS = "id title releaseDate rating runtime { minutes } genres { name }"
 FIRST_PAGE = ("query MoviePage($first: Int, $filter: MovieFilter, $orderBy: [MovieOrder!]) { movies(first: $first, "
-              "filter: $filter, orderBy: $orderBy) { totalCount edges { node { " + FIELDS + " } } "
+              "filter: $filter, orderBy: $orderBy) { edges { node { " + FIELDS + " } } "
               "pageInfo { hasNextPage endCursor } } }")
+COUNTED_PAGE = FIRST_PAGE.replace("query MoviePage", "query CountedPage").replace("{ edges", "{ totalCount edges", 1)
 NEXT_PAGE = ("query NextPage($first: Int, $after: String, $filter: MovieFilter, $orderBy: [MovieOrder!]) { "
              "movies(first: $first, after: $after, filter: $filter, orderBy: $orderBy) { edges { node { " + FIELDS
              + " } } pageInfo { hasNextPage endCursor } } }")
@@ -73,7 +74,10 @@ def a_request(rng, movies, genres):
         if f:
             variables["filter"] = f
         if kind < 0.35:
-            return {"query": FIRST_PAGE, "operationName": "MoviePage", "variables": variables}
+            # A third of them ask how many match, as a list screen that shows the count does.
+            counted = rng.random() < 1 / 3
+            return {"query": COUNTED_PAGE if counted else FIRST_PAGE,
+                    "operationName": "CountedPage" if counted else "MoviePage", "variables": variables}
         variables["after"] = cursor(field, ascending, rng.choice(movies))
         return {"query": NEXT_PAGE, "operationName": "NextPage", "variables": variables}
     if kind < 0.80:
@@ -81,6 +85,9 @@ def a_request(rng, movies, genres):
     f = {"titleContains": rng.choice(WORDS)}
     if rng.random() < 0.3:
         f["genres"] = [rng.choice(genres)]
+    if rng.random() < 0.3:
+        low = rng.randrange(1900, 2021)
+        f["releaseYear"] = {"min": low, "max": min(2025, low + rng.choice([4, 9, 19]))}
     return {"query": SEARCH, "operationName": "Search", "variables": {"first": rng.choice([10, 20]), "filter": f}}
 
 
