@@ -201,6 +201,8 @@ def main():
         if m.get("kind") == "ramp":
             print(f"{m['target']} W1@{m['connections']} from a fresh start, completed requests second by second: "
                   + " ".join(str(n) for n in m["wrk"]["per_second"]))
+    print(f"load average (1, 5, 15 min) at the start {meta.get('load_average_at_start')}, at the end "
+          f"{meta.get('load_average_at_end')}, on {meta.get('cores')} cores")
     if not meta.get("result_cache_in_server"):
         print("This server has no result cache yet: it ignores RESULT_CACHE_ENABLED, so cache=on and cache=off "
               "are the same server measured twice.")

@@ -179,7 +179,7 @@ function done(summary, latency, requests)
     if not last or second > last then last = second end
   end
   local series = {}
-  if first then
+  if first and last then
     for second = first, last do table.insert(series, tostring(seconds[second] or 0)) end
   end
   io.write(string.format(
