@@ -169,7 +169,7 @@ public final class Application implements AutoCloseable {
                 new HistoryFetchers(new AuditRepository(dsl), executor),
                 new AuthFetchers(auth, new UserAccounts(dsl, hasher), dsl, executor));
         return new GraphQLApi(fetchers, new Loaders(genres, people, executor), new DocumentCache(2_000, metrics),
-                config.limits());
+                config.limits(), config.executionPlans());
     }
 
     private static String displayHost(String host) {

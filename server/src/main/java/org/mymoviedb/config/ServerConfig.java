@@ -27,6 +27,8 @@ import org.mymoviedb.db.EmbeddedPostgres;
  *                          "*" for any; default none)
  * @param resultCacheBytes  memory for cached answers to anonymous read queries; 0 switches the cache off
  *                          (RESULT_CACHE_ENABLED, default true; RESULT_CACHE_MAX_MB, default 64)
+ * @param executionPlans    run read-only movie queries as plans compiled once per document, rather than field by
+ *                          field (EXECUTION_PLANS, default true)
  */
 public record ServerConfig(
         String host,
@@ -42,7 +44,8 @@ public record ServerConfig(
         ApiLimits limits,
         PersistedQueriesConfig persistedQueries,
         List<String> corsAllowedOrigins,
-        long resultCacheBytes) {
+        long resultCacheBytes,
+        boolean executionPlans) {
 
     /** Reads the configuration from environment variables, with the documented defaults. */
     public static ServerConfig fromEnvironment(Map<String, String> env) {
@@ -72,7 +75,8 @@ public record ServerConfig(
                 persistedQueries(env),
                 origins(env.get("CORS_ALLOWED_ORIGINS")),
                 bool(env, "RESULT_CACHE_ENABLED", true)
-                        ? integer(env, "RESULT_CACHE_MAX_MB", 64, 1, 65_536) * 1024L * 1024L : 0L);
+                        ? integer(env, "RESULT_CACHE_MAX_MB", 64, 1, 65_536) * 1024L * 1024L : 0L,
+                bool(env, "EXECUTION_PLANS", true));
     }
 
     private static PersistedQueriesConfig persistedQueries(Map<String, String> env) {

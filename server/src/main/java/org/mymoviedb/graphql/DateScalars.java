@@ -62,7 +62,8 @@ public final class DateScalars {
     public static GraphQLScalarType date() {
         return GraphQLScalarType.newScalar().name("Date")
                 .coercing(new DateLiterals(
-                        new StrictTemporal<>("Date", LocalDate.class, LocalDate::from, DATE, DATE, "2024-05-31")))
+                        new StrictTemporal<>("Date", LocalDate.class, LocalDate::from, DATE, DATE::format,
+                                "2024-05-31")))
                 .build();
     }
 
@@ -109,13 +110,56 @@ public final class DateScalars {
     public static GraphQLScalarType dateTime() {
         return GraphQLScalarType.newScalar().name("DateTime")
                 .coercing(new StrictTemporal<>("DateTime", OffsetDateTime.class, OffsetDateTime::from,
-                        DATE_TIME_READ, DATE_TIME_WRITE, "2024-05-31T12:00:00Z"))
+                        DATE_TIME_READ, DateScalars::dateTimeText, "2024-05-31T12:00:00Z"))
                 .build();
+    }
+
+    /**
+     * {@code instant} as {@link #DATE_TIME_WRITE} writes it, without the formatter's per-field machinery for the
+     * years 0-9999 and whole-minute offsets (every timestamp PostgreSQL hands us); the formatter for the rest.
+     */
+    static String dateTimeText(OffsetDateTime instant) {
+        int year = instant.getYear();
+        int offset = instant.getOffset().getTotalSeconds();
+        if (year < 0 || year > 9999 || offset % 60 != 0) {
+            return DATE_TIME_WRITE.format(instant);
+        }
+        char[] text = new char[offset == 0 ? 24 : 29];
+        digits(text, 0, year, 4);
+        text[4] = '-';
+        digits(text, 5, instant.getMonthValue(), 2);
+        text[7] = '-';
+        digits(text, 8, instant.getDayOfMonth(), 2);
+        text[10] = 'T';
+        digits(text, 11, instant.getHour(), 2);
+        text[13] = ':';
+        digits(text, 14, instant.getMinute(), 2);
+        text[16] = ':';
+        digits(text, 17, instant.getSecond(), 2);
+        text[19] = '.';
+        digits(text, 20, instant.getNano() / 1_000_000, 3);
+        if (offset == 0) {
+            text[23] = 'Z';
+        } else {
+            int minutes = Math.abs(offset) / 60;
+            text[23] = offset < 0 ? '-' : '+';
+            digits(text, 24, minutes / 60, 2);
+            text[26] = ':';
+            digits(text, 27, minutes % 60, 2);
+        }
+        return new String(text);
+    }
+
+    private static void digits(char[] text, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     /** Reads and writes one java.time type as text, refusing anything the calendar lacks. */
     private record StrictTemporal<T extends TemporalAccessor>(String name, Class<T> type, TemporalQuery<T> query,
-                                                                DateTimeFormatter read, DateTimeFormatter write,
+                                                                DateTimeFormatter read, Function<T, String> write,
                                                                 String example) implements Coercing<T, String> {
 
         @Override
@@ -125,7 +169,7 @@ public final class DateScalars {
                         + (value == null ? "null" : value.getClass().getSimpleName()));
             }
             try {
-                return write.format(type.cast(value));
+                return write.apply(type.cast(value));
             } catch (DateTimeException e) {
                 throw new CoercingSerializeException("Cannot write " + value + ": " + e.getMessage());
             }

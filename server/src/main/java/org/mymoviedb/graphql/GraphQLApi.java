@@ -1,6 +1,7 @@
 package org.mymoviedb.graphql;
 
 import org.mymoviedb.graphql.fetching.Loaders;
+import org.mymoviedb.graphql.plan.PlannedExecution;
 
 import graphql.ExecutionInput;
 import graphql.GraphQL;
@@ -44,7 +45,10 @@ public final class GraphQLApi {
     private final CheckedOnce limitChecks;
     private final QueryComplexityLimits validationLimits;
 
-    public GraphQLApi(Fetchers f, Loaders loaders, DocumentCache documents, ApiLimits limits) {
+    private final PlannedExecution queries;
+
+    /** {@code executionPlans}: whether read-only movie queries run as compiled plans (see {@link PlannedExecution}). */
+    public GraphQLApi(Fetchers f, Loaders loaders, DocumentCache documents, ApiLimits limits, boolean executionPlans) {
         this.loaders = loaders;
         this.limits = limits;
         RequestLimits requestLimits = new RequestLimits(limits);
@@ -92,8 +96,11 @@ public final class GraphQLApi {
                 .type("Person", type -> type.dataFetcher("directed", f.people()::directed))
                 .build();
         this.schema = new SchemaGenerator().makeExecutableSchema(contract, wiring);
+        ApiErrorHandler errors = new ApiErrorHandler();
+        this.queries = new PlannedExecution(errors, f.movies(), loaders, executionPlans);
         this.graphQL = GraphQL.newGraphQL(schema)
-                .defaultDataFetcherExceptionHandler(new ApiErrorHandler())
+                .defaultDataFetcherExceptionHandler(errors)
+                .queryExecutionStrategy(queries)
                 .preparsedDocumentProvider(documents)
                 .instrumentation(limitChecks)
                 .build();
@@ -148,6 +155,11 @@ public final class GraphQLApi {
     /** How many times the depth, cost, alias and root-field checks ran rather than answered from memory. */
     public long limitAnalyses() {
         return limitChecks.analyses();
+    }
+
+    /** How many queries ran as execution plans rather than through graphql-java's field-by-field execution. */
+    public long plannedExecutions() {
+        return queries.plannedExecutions();
     }
 
     public DocumentCache documents() {

@@ -126,4 +126,20 @@ class DateScalarsTest {
     private static Object serialize(Coercing<?, ?> coercing, Object value) {
         return coercing.serialize(value, CONTEXT, Locale.ROOT);
     }
+
+    /** The hand-written DateTime writer says what the formatter says, for instants of every kind. */
+    @Test
+    void aDateTimeIsWrittenAsTheFormatterWritesIt() {
+        java.util.Random random = new java.util.Random(11);
+        int[] offsets = {0, 3600, -3600, 19800, -34200, 45900, 64800, -64800, 61, -59};
+        int[] years = {0, 1, 999, 1899, 1970, 2024, 9999, 10000, -1, 275760};
+        for (int i = 0; i < 20_000; i++) {
+            int year = i < years.length * offsets.length ? years[i % years.length] : 1 + random.nextInt(9998);
+            OffsetDateTime instant = OffsetDateTime.of(year, 1 + random.nextInt(12), 1 + random.nextInt(28),
+                    random.nextInt(24), random.nextInt(60), random.nextInt(60), random.nextInt(1_000_000_000),
+                    ZoneOffset.ofTotalSeconds(offsets[(i / years.length) % offsets.length]));
+            assertThat(DateScalars.dateTimeText(instant)).as("%s", instant)
+                    .isEqualTo(DateScalars.DATE_TIME_WRITE.format(instant));
+        }
+    }
 }

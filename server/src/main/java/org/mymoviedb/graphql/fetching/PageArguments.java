@@ -22,8 +22,13 @@ public record PageArguments(int size, boolean backward, String cursor) {
 
     /** Reads first/after/last/before from a field's arguments. */
     public static PageArguments from(DataFetchingEnvironment env) {
-        return of(env.getArgument("first"), env.getArgument("after"), env.getArgument("last"),
-                env.getArgument("before"));
+        return from(env.getArguments());
+    }
+
+    /** Reads first/after/last/before from a field's coerced arguments, as graphql-java hands them to fetchers. */
+    public static PageArguments from(java.util.Map<String, Object> arguments) {
+        return of((Integer) arguments.get("first"), (String) arguments.get("after"),
+                (Integer) arguments.get("last"), (String) arguments.get("before"));
     }
 
     /** Reads first/after of a connection that only pages forward. */

@@ -2,20 +2,16 @@ package org.mymoviedb.graphql.movie;
 
 import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.mymoviedb.base.ApiException;
 import org.mymoviedb.base.ErrorCode;
 import org.mymoviedb.base.Ids;
-import org.mymoviedb.base.PageRequest;
 import org.mymoviedb.data.DatabaseExecutor;
 import org.mymoviedb.graphql.fetching.Connection;
 import org.mymoviedb.graphql.fetching.Loaders;
-import org.mymoviedb.graphql.fetching.PageArguments;
 import org.mymoviedb.graphql.fetching.Selections;
 import org.mymoviedb.movie.Movie;
 import org.mymoviedb.movie.MovieFilter;
-import org.mymoviedb.movie.MovieOrder;
 import org.mymoviedb.movie.MovieRepository;
 import org.mymoviedb.names.Genre;
 import org.mymoviedb.names.Person;
@@ -33,25 +29,39 @@ public final class MovieFetchers {
 
     /** Query.movies */
     public CompletableFuture<Connection<Movie>> movies(DataFetchingEnvironment env) {
-        return page(env, MovieFilter.fromArgument(env.getArgument("filter")));
+        MoviePage page = MoviePage.ofMovies(env.getArguments());
+        boolean count = Selections.selects(env, "totalCount");
+        return executor.supply(() -> read(page, count));
     }
 
     /** Genre.movies, Person.directed and Query.movies: a page of movies matching {@code filter}. */
     public CompletableFuture<Connection<Movie>> page(DataFetchingEnvironment env, MovieFilter filter) {
-        PageArguments arguments = PageArguments.from(env);
-        List<Map<String, Object>> orderBy = env.getArgument("orderBy");
-        List<MovieOrder> orders = MovieOrder.fromArgument(orderBy);
-        PageRequest request = arguments.toRequest(cursor -> MovieCursors.decode(orders, cursor));
+        MoviePage page = MoviePage.of(env.getArguments(), filter);
         boolean count = Selections.selects(env, "totalCount");
-        return executor.supply(() -> Connection.of(movies.page(filter, orders, request, count), arguments,
-                movie -> MovieCursors.encode(orders, movie)));
+        return executor.supply(() -> read(page, count));
+    }
+
+    /** Reads {@code page} now, on the calling thread; counts every match if {@code count}. */
+    public Connection<Movie> read(MoviePage page, boolean count) {
+        return Connection.of(movies.page(page.filter(), page.orders(), page.request(), count), page.arguments(),
+                movie -> MovieCursors.encode(page.orders(), movie));
     }
 
     /** Query.movie */
     public CompletableFuture<Movie> movie(DataFetchingEnvironment env) {
         long id = Ids.parse(env.getArgument("id"));
-        return executor.supply(() -> movies.findById(id)
-                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "There is no movie with ID " + id)));
+        return executor.supply(() -> movie(id));
+    }
+
+    /** The movie with {@code id}, read now on the calling thread, or NOT_FOUND. */
+    public Movie movie(long id) {
+        return movies.findById(id)
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "There is no movie with ID " + id));
+    }
+
+    /** Runs {@code work} on the database executor, as every movie fetcher does. */
+    public <T> CompletableFuture<T> onDatabase(java.util.function.Supplier<T> work) {
+        return executor.supply(work);
     }
 
     /** Movie.genres, batched per request. */

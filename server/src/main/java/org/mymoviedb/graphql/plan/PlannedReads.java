@@ -1,0 +1,116 @@
+package org.mymoviedb.graphql.plan;
+
+import graphql.execution.ExecutionContext;
+import graphql.execution.ValuesResolver;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLSchema;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.mymoviedb.base.Ids;
+import org.mymoviedb.graphql.fetching.Connection;
+import org.mymoviedb.graphql.fetching.Loaders;
+import org.mymoviedb.graphql.movie.MovieFetchers;
+import org.mymoviedb.graphql.movie.MoviePage;
+import org.mymoviedb.movie.Movie;
+import org.mymoviedb.names.Genre;
+import org.mymoviedb.names.Person;
+
+/**
+ * Reads what a plan answers with the fetchers' own SQL: each root field's page or movie, then the genres and
+ * directors of every movie that selects them, one batched statement each, as the DataLoaders would. Arguments are
+ * coerced and checked as graphql-java hands them to fetchers; anything that would be an error, or a null where the
+ * schema promises a value, fails the future, and graphql-java answers instead.
+ */
+final class PlannedReads {
+
+    /** A read that graphql-java must answer instead (it gives the error, path and null propagation). */
+    static final class NotPlanned extends RuntimeException {
+        NotPlanned() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final MovieFetchers movies;
+    private final Loaders loaders;
+
+    PlannedReads(MovieFetchers movies, Loaders loaders) {
+        this.movies = movies;
+        this.loaders = loaders;
+    }
+
+    /** Checks the arguments now (a refusal throws), then reads on the database executor. */
+    CompletableFuture<PlannedResponse> start(PlanNode query, ExecutionContext context) {
+        List<PlanNode.Selected> roots = query.fields();
+        Object[] requests = new Object[roots.size()];
+        for (int i = 0; i < requests.length; i++) {
+            PlanNode.Selected root = roots.get(i);
+            if (root.field() == PlannedField.MOVIES) {
+                requests[i] = MoviePage.ofMovies(arguments(root, context));
+            } else if (root.field() == PlannedField.MOVIE) {
+                requests[i] = Ids.parse(arguments(root, context).get("id"));
+            }
+        }
+        return movies.onDatabase(() -> read(query, requests, context));
+    }
+
+    private PlannedResponse read(PlanNode query, Object[] requests, ExecutionContext context) {
+        List<PlanNode.Selected> roots = query.fields();
+        Object[] values = new Object[requests.length];
+        Set<Long> withGenres = new LinkedHashSet<>();
+        Set<Long> withDirectors = new LinkedHashSet<>();
+        for (int i = 0; i < requests.length; i++) {
+            PlanNode.Selected root = roots.get(i);
+            List<Movie> read;
+            if (root.field() == PlannedField.MOVIES) {
+                Connection<Movie> page = movies.read((MoviePage) requests[i],
+                        root.selection().selects(PlannedField.TOTAL_COUNT));
+                values[i] = page;
+                read = page.edges().stream().map(Connection.Edge::node).toList();
+            } else if (root.field() == PlannedField.MOVIE) {
+                Movie movie = movies.movie((Long) requests[i]);
+                values[i] = movie;
+                read = List.of(movie);
+            } else {
+                continue;
+            }
+            boolean genres = root.selection().reaches(PlannedField.GENRES);
+            boolean directors = root.selection().reaches(PlannedField.DIRECTORS);
+            for (Movie movie : read) {
+                if (movie.title() == null || movie.releaseDate() == null || movie.createdAt() == null
+                        || movie.updatedAt() == null) {
+                    throw new NotPlanned();
+                }
+                if (genres) {
+                    withGenres.add(movie.id());
+                }
+                if (directors) {
+                    withDirectors.add(movie.id());
+                }
+            }
+        }
+        Map<Long, List<Genre>> genres = withGenres.isEmpty() ? Map.of() : loaders.genresOf(withGenres);
+        Map<Long, List<Person>> directors = withDirectors.isEmpty() ? Map.of() : loaders.directorsOf(withDirectors);
+        genres.values().forEach(list -> list.forEach(genre -> requireValue(genre.name())));
+        directors.values().forEach(list -> list.forEach(person -> requireValue(person.name())));
+        return new PlannedResponse(query, values, genres, directors, context.getGraphQLSchema(),
+                context.getGraphQLContext(), context.getLocale());
+    }
+
+    private static void requireValue(Object value) {
+        if (value == null) {
+            throw new NotPlanned();
+        }
+    }
+
+    /** The field's arguments exactly as graphql-java gives them to a fetcher (variables, defaults, coercion). */
+    private static Map<String, Object> arguments(PlanNode.Selected root, ExecutionContext context) {
+        GraphQLSchema schema = context.getGraphQLSchema();
+        GraphQLFieldDefinition definition = schema.getQueryType().getFieldDefinition(root.ast().getName());
+        return ValuesResolver.getArgumentValues(schema.getCodeRegistry(), definition.getArguments(),
+                root.ast().getArguments(), context.getCoercedVariables(), context.getGraphQLContext(),
+                context.getLocale());
+    }
+}
