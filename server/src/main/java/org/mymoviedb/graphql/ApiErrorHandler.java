@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 public final class ApiErrorHandler implements DataFetcherExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
+    /** SQLSTATEs of text PostgreSQL will not take: untranslatable character, invalid byte sequence. */
+    private static final java.util.Set<String> UNSTORABLE = java.util.Set.of("22P05", "22021");
 
     @Override
     public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(
@@ -31,6 +33,10 @@ public final class ApiErrorHandler implements DataFetcherExceptionHandler {
         } else if (failure instanceof org.jooq.exception.DataAccessException db && "57014".equals(db.sqlState())) {
             error.message("The database took too long and the query was cancelled; narrow it down and retry")
                     .extensions(Map.of("code", ErrorCode.STATEMENT_TIMEOUT.name()));
+        } else if (failure instanceof org.jooq.exception.DataAccessException db && UNSTORABLE.contains(db.sqlState())) {
+            // StorableInput refuses such text up front; this is the net under it, for a path that slipped past.
+            error.message("The database cannot store this text (" + db.sqlState() + "); send it without NUL "
+                    + "characters or unpaired surrogates").extensions(Map.of("code", ErrorCode.BAD_USER_INPUT.name()));
         } else {
             log.error("Unexpected failure in {}", params.getPath(), failure);
             error.message("Internal server error").extensions(Map.of("code", ErrorCode.INTERNAL_SERVER_ERROR.name()));

@@ -121,6 +121,10 @@ public final class GraphQLApi {
 
     /** Runs one request; the result is the spec's response map, every error with an {@code extensions.code}. */
     public CompletableFuture<Map<String, Object>> execute(GraphQLRequest request) {
+        Map<String, Object> unstorable = StorableInput.refusal(request.query(), request.variables());
+        if (unstorable != null) {
+            return CompletableFuture.completedFuture(unstorable);
+        }
         ExecutionInput input = ExecutionInput.newExecutionInput()
                 .query(request.query())
                 .operationName(request.operationName())

@@ -4,6 +4,7 @@ import graphql.ErrorClassification;
 import graphql.ErrorType;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
+import graphql.introspection.GoodFaithIntrospection;
 import graphql.introspection.IntrospectionDisabledError;
 import graphql.validation.ValidationError;
 import graphql.validation.ValidationErrorClassification;
@@ -48,6 +49,9 @@ public final class ResponseErrors {
         ErrorClassification type = error.getErrorType();
         if (error instanceof IntrospectionDisabledError) {
             return ErrorCode.INTROSPECTION_DISABLED;
+        }
+        if (error instanceof GoodFaithIntrospection.BadFaithIntrospectionError) {
+            return ErrorCode.INTROSPECTION_NOT_IN_GOOD_FAITH;
         }
         if (type == ErrorType.InvalidSyntax) {
             return ErrorCode.GRAPHQL_PARSE_FAILED; // past the token or nesting limit, DocumentCache coded it already
