@@ -11,6 +11,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.mymoviedb.base.ApiException;
 import org.mymoviedb.base.ErrorCode;
+import org.mymoviedb.data.DatabaseHealth;
+import org.mymoviedb.data.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +30,12 @@ public final class ApiErrorHandler implements DataFetcherExceptionHandler {
         GraphqlErrorBuilder<?> error = GraphqlErrorBuilder.newError()
                 .path(params.getPath())
                 .location(params.getSourceLocation());
-        if (failure instanceof ApiException api) {
+        if (failure instanceof ApiException api && api.code() == ErrorCode.DATABASE_UNAVAILABLE
+                || DatabaseOutage.isOutage(failure)) {
+            RetryAfter.ask(params.getDataFetchingEnvironment().getGraphQlContext(), DatabaseHealth.RETRY_AFTER_SECONDS);
+            error.message("The database is unavailable; retry in a moment").extensions(Map.of(
+                    "code", ErrorCode.DATABASE_UNAVAILABLE.name(), RetryAfter.KEY, DatabaseHealth.RETRY_AFTER_SECONDS));
+        } else if (failure instanceof ApiException api) {
             error.message(api.getMessage()).extensions(Map.of("code", api.code().name()));
         } else if (failure instanceof org.jooq.exception.DataAccessException db && "57014".equals(db.sqlState())) {
             error.message("The database took too long and the query was cancelled; narrow it down and retry")

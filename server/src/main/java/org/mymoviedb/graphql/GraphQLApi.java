@@ -137,7 +137,8 @@ public final class GraphQLApi {
                         QueryComplexityLimits.KEY, validationLimits,
                         Introspection.INTROSPECTION_DISABLED, !limits.introspection()))
                 .build();
-        return graphQL.executeAsync(input).thenApply(ResponseErrors::toSpecification);
+        return graphQL.executeAsync(input).thenApply(result ->
+                RetryAfter.addTo(ResponseErrors.toSpecification(result), input.getGraphQLContext()));
     }
 
     /** The parser options requests are read with (the token limit). */

@@ -71,6 +71,13 @@ public final class ResponseErrors {
         return ErrorCode.INTERNAL_SERVER_ERROR;
     }
 
+    /** Whether any error of a response (as {@link #toSpecification} gives it) has {@code code}. */
+    public static boolean hasCode(Map<String, Object> response, ErrorCode code) {
+        return response.get("errors") instanceof List<?> errors && errors.stream().anyMatch(error ->
+                error instanceof Map<?, ?> e && e.get("extensions") instanceof Map<?, ?> x
+                        && code.name().equals(x.get("code")));
+    }
+
     /** A one-error response for requests that never reached GraphQL (bad JSON, no query). */
     public static Map<String, Object> requestError(ErrorCode code, String message) {
         return Map.of("errors", List.of(Map.of("message", message, "extensions", Map.of("code", code.name()))));
