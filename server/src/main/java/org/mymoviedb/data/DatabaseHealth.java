@@ -32,6 +32,7 @@ public final class DatabaseHealth implements AutoCloseable {
     private volatile boolean answered;
     private volatile long lastAnswerNanos;
     private volatile boolean closed;
+    private boolean checked;
     private Connection connection;
 
     /** A health signal that is always up, for handlers run without a database. */
@@ -83,6 +84,8 @@ public final class DatabaseHealth implements AutoCloseable {
 
     private void check() {
         boolean wasUp = answered;
+        boolean logged = checked;
+        checked = true;
         try {
             if (connection == null) {
                 connection = dataSource.getConnection();
@@ -93,13 +96,13 @@ public final class DatabaseHealth implements AutoCloseable {
             }
             lastAnswerNanos = System.nanoTime();
             answered = true;
-            if (!wasUp) {
+            if (!wasUp && checked) {
                 log.info("PostgreSQL answers again; requests are served");
             }
         } catch (SQLException | RuntimeException e) {
             answered = false;
             closeConnection();
-            if (wasUp) {
+            if (wasUp || !logged) {
                 log.warn("PostgreSQL does not answer ({}); requests are refused with DATABASE_UNAVAILABLE until it does",
                         e.getMessage());
             }
