@@ -51,7 +51,14 @@ class InputFuzzTest {
             "mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token userErrors { code } } }",
             "{ movies(last: 2, before: \"WyJSRy0iLDg5LDgxNV0\") { edges { node { title } } } genres { name } }",
             "query { __schema { types { name fields { name type { name } } } } }",
-            "fragment F on Movie { title } query Q { movies(first: 2) { edges { node { ...F } } } }");
+            "fragment F on Movie { title } query Q { movies(first: 2) { edges { node { ...F } } } }",
+            "query($c: String) { movies(first: 2, after: $c, orderBy: [{field: RELEASE_DATE, direction: ASC}]) "
+                    + "{ edges { node { id } } } }",
+            "query { __schema { types { fields { type { fields { type { fields { type { name } } } } } } } } }");
+
+    /** Cursors of the RELEASE_DATE ASC ordering ("RE+") with positions we never hand out. */
+    private static final String FAR_FUTURE = cursor("[\"RE+\",\"+999999-01-01\",1]");
+    private static final String NUL_DATE = cursor("[\"RE+\",\"19\\u000062-04-11\",1]");
 
     private static final List<String> TOKENS = List.of("{", "}", "(", ")", "[", "]", ":", "$", "!", "...", "@auth",
             "\"", "\"\"\"", "\\u0000", "\\ud800", "\\u{0}", "\u0000", "#", ",", "=", "__typename", "__schema",
@@ -64,7 +71,7 @@ class InputFuzzTest {
             "2024-02-30", "+999999-01-01", "WyJSRy0iLDg5LDgxNV0", "!!", "-1", "0", "9223372036854775808",
             -1, 0, 101, Integer.MAX_VALUE, Long.MAX_VALUE, 1.5, 1e300, true, false, List.of(), List.of("a\u0000b"),
             Map.of(), Map.of("title", "a\u0000b", "releaseDate", "1962-04-11"), Map.of("titleContains", "\ud800"),
-            Map.of("releaseYear", Map.of("min", 2000, "max", 1990)), Map.of("__proto__", 1));
+            Map.of("releaseYear", Map.of("min", 2000, "max", 1990)), Map.of("__proto__", 1), FAR_FUTURE, NUL_DATE);
 
     @Test
     void everyMutatedRequestGetsACodedJsonAnswerAndNoServerError() {
@@ -126,6 +133,11 @@ class InputFuzzTest {
         return null;
     }
 
+    private static String cursor(String json) {
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** A document cut, spliced, stuffed with a hostile token or left as it is. */
     private static String mutate(String document, Random random) {
         StringBuilder text = new StringBuilder(document);
@@ -148,10 +160,12 @@ class InputFuzzTest {
     /** The variables the corpus uses, each well-formed or hostile. */
     private static Map<String, Object> variables(Random random) {
         Map<String, Object> variables = new LinkedHashMap<>();
-        Map<String, Object> valid = Map.of("f", Map.of("titleContains", "the"), "n", 3, "a", "WyJSRy0iLDg5LDgxNV0",
-                "id", "1", "s", "var", "i", Map.of("title", "Cléo from 5 to 7", "releaseDate", "1962-04-11"),
-                "v", 1, "n2", "Drama", "u", "agnes", "p", "not the password");
-        for (Map.Entry<String, Object> entry : valid.entrySet()) {
+        // In a fixed order, so that the seed alone decides every case.
+        Object[] valid = {"f", Map.of("titleContains", "the"), "n", 3, "a", "WyJSRy0iLDg5LDgxNV0", "id", "1",
+                "s", "var", "i", Map.of("title", "Cléo from 5 to 7", "releaseDate", "1962-04-11"), "v", 1,
+                "n2", "Drama", "u", "agnes", "p", "not the password", "c", FAR_FUTURE};
+        for (int k = 0; k < valid.length; k += 2) {
+            Map.Entry<String, Object> entry = Map.entry((String) valid[k], valid[k + 1]);
             int roll = random.nextInt(4);
             if (roll == 0) {
                 variables.put(entry.getKey(), VALUES.get(random.nextInt(VALUES.size())));
