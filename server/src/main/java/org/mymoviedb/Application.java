@@ -105,7 +105,8 @@ public final class Application implements AutoCloseable {
                 SchemaMigrator.Outcome outcome = SchemaMigrator.migrate(settings.unpooledDataSource());
                 migrations = outcome.applied() + " applied, schema version " + outcome.schemaVersion();
             }
-            DatabaseExecutor executor = new DatabaseExecutor(config.poolSize(), config.queueCapacity(), metrics);
+            DatabaseExecutor executor = new DatabaseExecutor(config.poolSize(), config.queueCapacity(),
+                    database.health(), metrics);
             GraphQLApi api = graphQL(config, database.dsl(), executor, metrics);
             if (config.loadSampleData()) {
                 SampleData.loadIfEmpty(database.dsl(), log::info);
@@ -117,14 +118,14 @@ public final class Application implements AutoCloseable {
             // Every instance announces its writes; only one with a cache needs to hear the others'.
             changes = CatalogueChanges.start(settings, database.catalogueVersion(), cache != null);
             GraphQLHandler graphql = new GraphQLHandler(api, new PersistedQueries(config.persistedQueries(), metrics),
-                    cache, metrics);
+                    cache, database.health(), metrics);
             Map<String, HttpHandler> routes = new HashMap<>(GraphiQLHandlers.routes());
             routes.putAll(Map.of(
                     "/graphql", graphql,
                     "/metrics", new MetricsHandler(metrics),
                     "/schema.graphql", new SchemaHandler(),
                     "/health", HealthHandlers.health(),
-                    "/ready", HealthHandlers.ready(database, executor)));
+                    "/ready", HealthHandlers.ready(database.health())));
             HttpServer http = new HttpServer(config, routes);
             try {
                 http.start();

@@ -14,6 +14,12 @@ public final class PasswordHasher {
 
     /** A real hash of nothing anyone knows, checked when the username does not exist. */
     private final String decoy = hash(java.util.UUID.randomUUID().toString());
+    private final java.util.concurrent.atomic.LongAdder checks = new java.util.concurrent.atomic.LongAdder();
+
+    /** How many passwords this hasher has checked: what the sign-in throttle bounds. */
+    public long checks() {
+        return checks.sum();
+    }
 
     public String hash(String password) {
         return Password.hash(password).addRandomSalt(16).with(ARGON2ID).getResult();
@@ -21,6 +27,7 @@ public final class PasswordHasher {
 
     /** Whether {@code password} matches {@code hash}; pass null for an unknown user (the answer is then false). */
     public boolean matches(String password, String hash) {
+        checks.increment();
         boolean known = hash != null;
         String stored = known ? hash : decoy;
         boolean matches = Password.check(password, stored).with(Argon2Function.getInstanceFromHash(stored));

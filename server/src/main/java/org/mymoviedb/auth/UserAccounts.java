@@ -29,9 +29,9 @@ public final class UserAccounts {
      * account's sessions.
      */
     public User update(User actor, long id, Role role, String password) {
-        if (password != null && password.length() < MIN_PASSWORD_LENGTH) {
-            throw UserErrorsException.of("VALIDATION",
-                    "A password needs at least " + MIN_PASSWORD_LENGTH + " characters", "password");
+        String passwordProblem = password == null ? null : passwordProblem(password);
+        if (passwordProblem != null) {
+            throw UserErrorsException.of("VALIDATION", passwordProblem, "password");
         }
         String hash = password == null ? null : hasher.hash(password);
         return dsl.transactionResult(cfg -> {
@@ -73,6 +73,17 @@ public final class UserAccounts {
         });
     }
 
+    /** What is wrong with {@code password} as a new password, or null: every path that sets one asks here. */
+    public static String passwordProblem(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            return "A password needs at least " + MIN_PASSWORD_LENGTH + " characters";
+        }
+        if (password.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+            return "A password cannot be only spaces or other blank characters";
+        }
+        return null;
+    }
+
     /**
      * Creates an account in one transaction with its history entry; {@code actor} null means the command line.
      *
@@ -84,9 +95,9 @@ public final class UserAccounts {
             errors.add(UserError.of("VALIDATION",
                     "A username is 1 to 150 letters, digits and _ . @ + -", "input", "username"));
         }
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            errors.add(UserError.of("VALIDATION",
-                    "A password needs at least " + MIN_PASSWORD_LENGTH + " characters", "input", "password"));
+        String passwordProblem = passwordProblem(password);
+        if (passwordProblem != null) {
+            errors.add(UserError.of("VALIDATION", passwordProblem, "input", "password"));
         }
         if (!errors.isEmpty()) {
             throw new UserErrorsException(errors);

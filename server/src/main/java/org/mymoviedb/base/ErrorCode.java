@@ -42,6 +42,8 @@ public enum ErrorCode {
     MAX_TOKENS_EXCEEDED,
     /** Introspection is switched off on this server. */
     INTROSPECTION_DISABLED,
+    /** An introspection query that repeats its fields far beyond what any tool asks (graphql-java's good-faith check). */
+    INTROSPECTION_NOT_IN_GOOD_FAITH,
     /** A database statement ran past its time limit and was cancelled. */
     STATEMENT_TIMEOUT,
     /** An automatic persisted query this server does not know: send it again with its text. */
@@ -54,6 +56,8 @@ public enum ErrorCode {
     ORIGIN_NOT_ALLOWED,
     /** The database queue is full; retry shortly. */
     SERVER_BUSY,
+    /** PostgreSQL does not answer right now; retry after the Retry-After seconds (HTTP 503). */
+    DATABASE_UNAVAILABLE,
     /** Our fault; the log has the details. */
     INTERNAL_SERVER_ERROR
 }

@@ -25,6 +25,7 @@ public final class Database implements AutoCloseable {
     private final DSLContext dsl;
     private final StatementCounter statements = new StatementCounter();
     private final CatalogueVersion catalogueVersion = new CatalogueVersion();
+    private final DatabaseHealth health;
 
     /** Publishes the pool's and the statement counter's meters in {@code metrics}. */
     public Database(ConnectionSettings settings, int poolSize, int statementTimeoutMillis, MeterRegistry metrics) {
@@ -35,7 +36,8 @@ public final class Database implements AutoCloseable {
         config.setPassword(settings.password());
         config.setMaximumPoolSize(poolSize);
         config.setMinimumIdle(poolSize);
-        config.setConnectionTimeout(10_000);
+        // Only for the moment before the health monitor notices an outage: afterwards nothing waits for the pool.
+        config.setConnectionTimeout(3_000);
         // Server-side prepared statements from the first execution: every query here repeats.
         config.addDataSourceProperty("prepareThreshold", "1");
         config.addDataSourceProperty("ApplicationName", "mymoviedb");
@@ -45,6 +47,7 @@ public final class Database implements AutoCloseable {
         // HikariCP's own meters (hikaricp_*, tagged pool="mymoviedb"): acquire, usage and creation times, timeouts.
         config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
         this.dataSource = new HikariDataSource(config);
+        this.health = new DatabaseHealth(settings, metrics);
         this.dsl = DSL.using(new DefaultConfiguration()
                 .set(dataSource)
                 .set(SQLDialect.POSTGRES)
@@ -84,17 +87,14 @@ public final class Database implements AutoCloseable {
         return statements;
     }
 
-    /** Whether PostgreSQL answers right now. */
-    public boolean isReachable() {
-        try (var connection = dataSource.getConnection()) {
-            return connection.isValid(2);
-        } catch (java.sql.SQLException e) {
-            return false;
-        }
+    /** Whether PostgreSQL answers right now, from a monitor of its own: never waits, never takes a pool connection. */
+    public DatabaseHealth health() {
+        return health;
     }
 
     @Override
     public void close() {
+        health.close();
         dataSource.close();
     }
 }

@@ -128,6 +128,10 @@ public final class GraphQLApi {
 
     /** Runs one request; the result is the spec's response map, every error with an {@code extensions.code}. */
     public CompletableFuture<Map<String, Object>> execute(GraphQLRequest request) {
+        Map<String, Object> unstorable = StorableInput.refusal(request.query(), request.variables());
+        if (unstorable != null) {
+            return CompletableFuture.completedFuture(unstorable);
+        }
         ExecutionInput input = ExecutionInput.newExecutionInput()
                 .query(request.query())
                 .operationName(request.operationName())
@@ -140,7 +144,8 @@ public final class GraphQLApi {
                         QueryComplexityLimits.KEY, validationLimits,
                         Introspection.INTROSPECTION_DISABLED, !limits.introspection()))
                 .build();
-        return graphQL.executeAsync(input).thenApply(ResponseErrors::toSpecification);
+        return graphQL.executeAsync(input).thenApply(result ->
+                RetryAfter.addTo(ResponseErrors.toSpecification(result), input.getGraphQLContext()));
     }
 
     /** The parser options requests are read with (the token limit). */

@@ -4,6 +4,7 @@ import graphql.ErrorClassification;
 import graphql.ErrorType;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
+import graphql.introspection.GoodFaithIntrospection;
 import graphql.introspection.IntrospectionDisabledError;
 import graphql.validation.ValidationError;
 import graphql.validation.ValidationErrorClassification;
@@ -49,6 +50,9 @@ public final class ResponseErrors {
         if (error instanceof IntrospectionDisabledError) {
             return ErrorCode.INTROSPECTION_DISABLED;
         }
+        if (error instanceof GoodFaithIntrospection.BadFaithIntrospectionError) {
+            return ErrorCode.INTROSPECTION_NOT_IN_GOOD_FAITH;
+        }
         if (type == ErrorType.InvalidSyntax) {
             return ErrorCode.GRAPHQL_PARSE_FAILED; // past the token or nesting limit, DocumentCache coded it already
         }
@@ -65,6 +69,13 @@ public final class ResponseErrors {
             return ErrorCode.BAD_USER_INPUT; // variables that do not coerce to their declared types
         }
         return ErrorCode.INTERNAL_SERVER_ERROR;
+    }
+
+    /** Whether any error of a response (as {@link #toSpecification} gives it) has {@code code}. */
+    public static boolean hasCode(Map<String, Object> response, ErrorCode code) {
+        return response.get("errors") instanceof List<?> errors && errors.stream().anyMatch(error ->
+                error instanceof Map<?, ?> e && e.get("extensions") instanceof Map<?, ?> x
+                        && code.name().equals(x.get("code")));
     }
 
     /** A one-error response for requests that never reached GraphQL (bad JSON, no query). */

@@ -19,6 +19,8 @@ import org.mymoviedb.graphql.GraphQLApi;
 import org.mymoviedb.graphql.GraphQLRequest;
 import org.mymoviedb.graphql.PersistedQueries;
 import org.mymoviedb.graphql.ResponseErrors;
+import org.mymoviedb.graphql.RetryAfter;
+import org.mymoviedb.data.DatabaseHealth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,13 +39,24 @@ public final class GraphQLHandler implements HttpHandler {
     private final GraphQLApi api;
     private final PersistedQueries persistedQueries;
     private final ResultCache cache;
+    private final DatabaseHealth health;
     private final LongAdder requests = new LongAdder();
     private final RequestTimers timers;
 
-    /** {@code cache} may be null: every request is then executed. Publishes request counts and latency. */
+    /** On a database that is always there: for handlers tested without one. */
     public GraphQLHandler(GraphQLApi api, PersistedQueries persistedQueries, ResultCache cache,
                           MeterRegistry metrics) {
+        this(api, persistedQueries, cache, DatabaseHealth.alwaysUp(), metrics);
+    }
+
+    /**
+     * {@code cache} may be null: every request is then executed. While {@code health} says the database is down,
+     * requests the cache cannot answer are refused at once. Publishes request counts and latency.
+     */
+    public GraphQLHandler(GraphQLApi api, PersistedQueries persistedQueries, ResultCache cache,
+                          DatabaseHealth health, MeterRegistry metrics) {
         this.api = api;
+        this.health = health;
         this.persistedQueries = persistedQueries;
         this.cache = cache;
         this.timers = new RequestTimers(metrics);
@@ -136,6 +149,13 @@ public final class GraphQLHandler implements HttpHandler {
                 return;
             }
         }
+        if (!health.isUp()) {
+            // Refused before anything runs, as a rate limit would be: 503 in both media types (GraphQL-over-HTTP).
+            exchange.getResponseHeaders().put(Headers.RETRY_AFTER, DatabaseHealth.RETRY_AFTER_SECONDS);
+            format.sendProblem(exchange, new HttpProblem(503, ErrorCode.DATABASE_UNAVAILABLE,
+                    "The database is unavailable; retry in a moment"));
+            return;
+        }
         long version = key == null ? 0 : cache.versionNow();
         api.execute(request).whenComplete((result, failure) -> {
             if (failure != null) {
@@ -151,6 +171,7 @@ public final class GraphQLHandler implements HttpHandler {
                 exchange.putAttachment(OPERATION, operation);
             }
             int status = format.statusOf(result);
+            RetryAfter.of(result).ifPresent(seconds -> exchange.getResponseHeaders().put(Headers.RETRY_AFTER, seconds));
             byte[] body = Json.MAPPER.writeValueAsBytes(result);
             if (key != null && cacheable(operation, result)) {
                 cache.put(key, new ResultCache.Answer(version, status, body));

@@ -1,5 +1,9 @@
 package org.mymoviedb.http;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Deque;
 import java.util.Map;
 import org.mymoviedb.base.ErrorCode;
@@ -27,7 +31,7 @@ final class RequestReader {
     }
 
     static GraphQLRequest fromJsonBody(byte[] body) {
-        JsonNode root = parse(body, "The request body");
+        JsonNode root = parse(strictUtf8(body), "The request body");
         if (!root.isObject()) {
             throw badRequest("The request body must be a JSON object with a 'query'");
         }
@@ -56,6 +60,21 @@ final class RequestReader {
             throw badRequest("'" + name + "' must be a JSON object");
         }
         return Json.MAPPER.convertValue(node, Map.class);
+    }
+
+    /**
+     * The body as text, refusing what is not UTF-8 as RFC 3629 has it: overlong forms, encoded surrogates and stray
+     * bytes would otherwise be read leniently and reach the database as something other than what was sent.
+     */
+    private static String strictUtf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw badRequest("The request body is not valid UTF-8");
+        }
     }
 
     private static JsonNode jsonParameter(Map<String, Deque<String>> params, String name) {

@@ -62,10 +62,17 @@ enum ResponseFormat {
         return best;
     }
 
-    /** The status for a GraphQL result: 200, except 400 when this format says a refused document is a bad request. */
+    /**
+     * The status for a GraphQL result: 200, except in the graphql-response type 400 for a refused document and 503
+     * when the database went away and nothing could be answered.
+     */
     int statusOf(Map<String, Object> result) {
-        boolean executed = result.containsKey("data");
-        return this == GRAPHQL_RESPONSE_JSON && !executed ? 400 : 200;
+        if (this == JSON || (result.get("data") != null)) {
+            return 200;
+        }
+        // No data: a request error, or an error that nulled everything; the database going away mid-request is 503.
+        return ResponseErrors.hasCode(result, ErrorCode.DATABASE_UNAVAILABLE) ? 503
+                : result.containsKey("data") ? 200 : 400;
     }
 
     void send(HttpServerExchange exchange, int status, Object body) {

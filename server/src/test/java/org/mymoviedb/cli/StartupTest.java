@@ -39,7 +39,7 @@ class StartupTest {
         ServerConfig config = ServerConfig.fromEnvironment(Map.of("HOST", "127.0.0.1", "PORT", "0",
                 "LOAD_SAMPLE_DATA", "false"));
         try (Application app = Application.start(config, missing, "test")) {
-            assertThat(app.database().isReachable()).isTrue();
+            assertThat(app.database().health().isUp()).isTrue();
             assertThat(app.database().dsl().fetchCount(org.mymoviedb.jooq.Tables.MOVIE)).isZero();
         } finally {
             DatabaseProvisioner.dropIfExists(missing, missing.database());

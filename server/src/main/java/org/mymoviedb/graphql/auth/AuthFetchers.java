@@ -14,6 +14,7 @@ import org.mymoviedb.auth.Viewer;
 import org.mymoviedb.base.Ids;
 import org.mymoviedb.base.UserError;
 import org.mymoviedb.data.DatabaseExecutor;
+import org.mymoviedb.graphql.RetryAfter;
 import org.mymoviedb.graphql.fetching.DeletePayload;
 
 /** login, logout, me, users and createUser. */
@@ -55,6 +56,9 @@ public final class AuthFetchers {
         return executor.supply(() -> {
             AuthService.LoginResult result = auth.login(username, password, viewer.address());
             if (result.error() != null) {
+                if (!result.retryAfter().isZero()) {
+                    RetryAfter.ask(env.getGraphQlContext(), result.retryAfter().toSeconds());
+                }
                 return new LoginPayload(null, null, null, List.of(result.error()));
             }
             return new LoginPayload(result.session().token(), result.session().expiresAt(), result.user(), List.of());

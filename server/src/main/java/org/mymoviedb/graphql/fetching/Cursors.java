@@ -6,9 +6,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.mymoviedb.base.ApiException;
 import org.mymoviedb.base.ErrorCode;
 import org.mymoviedb.base.Keyset;
+import org.mymoviedb.base.StorableText;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -22,6 +24,8 @@ import tools.jackson.databind.node.ArrayNode;
 public final class Cursors {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** The dates we write (years 0001 to 9999, no sign): PostgreSQL takes every one of them. */
+    private static final Pattern HANDED_OUT_DATE = Pattern.compile("(?!0000)\\d{4}-\\d{2}-\\d{2}");
 
     private Cursors() {
     }
@@ -62,9 +66,9 @@ public final class Cursors {
     }
 
     private static Object typed(JsonNode node, Class<?> type) {
-        if (type == String.class && node.isString()) {
+        if (type == String.class && node.isString() && StorableText.isStorable(node.asString())) {
             return node.asString();
-        } else if (type == LocalDate.class && node.isString()) {
+        } else if (type == LocalDate.class && node.isString() && HANDED_OUT_DATE.matcher(node.asString()).matches()) {
             return LocalDate.parse(node.asString());
         } else if (type == Integer.class && node.isIntegralNumber() && node.canConvertToInt()) {
             return node.asInt();
