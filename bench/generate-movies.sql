@@ -88,13 +88,17 @@ CREATE TEMP TABLE generated_movie ON COMMIT DROP AS
 SELECT id, row_number() OVER (ORDER BY id) AS n
 FROM movie WHERE id > (SELECT before FROM first_movie);
 
--- The people who direct them.
+-- The people who direct them, one per name (the database holds that rule): the 10,000 first-last pairs in a
+-- scattered order ((n - 1) * 7919 mod 10,000 visits each once), then the same with a middle initial ("A.", ...).
+-- A name the sample data already has is left out.
 CREATE TEMP TABLE first_person ON COMMIT DROP AS SELECT coalesce(max(id), 0) AS before FROM person;
 INSERT INTO person (name)
-SELECT w.first_names[1 + (hashint4(n * 31) & 2147483647) % 100] || ' '
-       || w.last_names[1 + (hashint4(n * 37 + 1) & 2147483647) % 100]
-FROM words w, generate_series(1, :people) AS n
-ORDER BY n;
+SELECT w.first_names[1 + x.k % 100] || ' '
+       || CASE WHEN n > 10000 THEN chr(64 + ((n - 1) / 10000)::int) || '. ' ELSE '' END
+       || w.last_names[1 + x.k / 100]
+FROM words w, generate_series(1, :people) AS n, LATERAL (SELECT ((n - 1) * 7919) % 10000 AS k) x
+ORDER BY n
+ON CONFLICT DO NOTHING;
 CREATE TEMP TABLE generated_person ON COMMIT DROP AS
 SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM person WHERE id > (SELECT before FROM first_person);
 
@@ -117,10 +121,11 @@ ON CONFLICT DO NOTHING;
 INSERT INTO movie_director (movie_id, person_id, position)
 SELECT m.id, p.id, j
 FROM generated_movie m
-CROSS JOIN LATERAL (SELECT floor(pg_temp.unit(m.n, 21) * :people)::int AS first,
+CROSS JOIN (SELECT count(*) AS total FROM generated_person) people
+CROSS JOIN LATERAL (SELECT floor(pg_temp.unit(m.n, 21) * people.total)::int AS first,
                            CASE WHEN pg_temp.unit(m.n, 22) < 0.25 THEN 2 ELSE 1 END AS how_many) pick
 CROSS JOIN LATERAL generate_series(0, pick.how_many - 1) AS j
-JOIN generated_person p ON p.k = (pick.first + j * 7919) % :people;
+JOIN generated_person p ON p.k = (pick.first + j * 7919) % people.total;
 
 COMMIT;
 

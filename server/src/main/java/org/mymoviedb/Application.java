@@ -10,6 +10,7 @@ import io.undertow.server.HttpHandler;
 import org.jooq.DSLContext;
 import org.mymoviedb.graphql.auth.AuthFetchers;
 import org.mymoviedb.auth.AuthService;
+import org.mymoviedb.auth.SessionCache;
 import org.mymoviedb.auth.LoginThrottle;
 import org.mymoviedb.auth.PasswordHasher;
 import org.mymoviedb.auth.UserAccounts;
@@ -157,8 +158,9 @@ public final class Application implements AutoCloseable {
         GenreRepository genres = new GenreRepository(dsl);
         PersonRepository people = new PersonRepository(dsl);
         PasswordHasher hasher = new PasswordHasher();
+        SessionCache sessions = new SessionCache();
         AuthService auth = new AuthService(dsl, hasher, new LoginThrottle(Duration.ofMinutes(15)),
-                Duration.ofHours(config.sessionTtlHours()));
+                Duration.ofHours(config.sessionTtlHours()), sessions);
         MovieFetchers movies = new MovieFetchers(new MovieRepository(dsl), executor);
         Fetchers fetchers = new Fetchers(
                 movies,
@@ -168,7 +170,7 @@ public final class Application implements AutoCloseable {
                 new PersonFetchers(people, movies, executor),
                 NamedEntryMutations.people(new NamedEntryWrites(dsl, NamedEntries.PEOPLE), executor),
                 new HistoryFetchers(new AuditRepository(dsl), executor),
-                new AuthFetchers(auth, new UserAccounts(dsl, hasher), dsl, executor));
+                new AuthFetchers(auth, new UserAccounts(dsl, hasher, sessions), dsl, executor));
         return new GraphQLApi(fetchers, new Loaders(genres, people, executor), new DocumentCache(2_000, metrics),
                 config.limits(), config.executionPlans());
     }

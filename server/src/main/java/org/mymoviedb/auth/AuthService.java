@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.mymoviedb.base.UserError;
 
-/** Signing in and out: password checks, throttling, sessions. */
+/** Signing in and out: password checks, throttling, sessions (looked up through the {@link SessionCache}). */
 public final class AuthService {
 
     /**
@@ -19,12 +19,15 @@ public final class AuthService {
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
     private final Duration sessionTtl;
+    private final SessionCache sessions;
 
-    public AuthService(DSLContext dsl, PasswordHasher hasher, LoginThrottle throttle, Duration sessionTtl) {
+    public AuthService(DSLContext dsl, PasswordHasher hasher, LoginThrottle throttle, Duration sessionTtl,
+                       SessionCache sessions) {
         this.dsl = dsl;
         this.hasher = hasher;
         this.throttle = throttle;
         this.sessionTtl = sessionTtl;
+        this.sessions = sessions;
     }
 
     public LoginResult login(String username, String password, String address) {
@@ -51,10 +54,24 @@ public final class AuthService {
     }
 
     public boolean logout(String token) {
-        return token != null && SessionRepository.revoke(dsl, token);
+        if (token == null) {
+            return false;
+        }
+        boolean revoked = SessionRepository.revoke(dsl, token);
+        sessions.revoked();
+        return revoked;
     }
 
+    /** The user of a live session this instance remembers, without asking the database; empty if none. */
+    public Optional<User> rememberedUserOf(String token) {
+        return sessions.userOf(token);
+    }
+
+    /** The user of a live session, asking the database (and remembering the answer). */
     public Optional<User> userOf(String token) {
-        return SessionRepository.userOf(dsl, token);
+        long generation = sessions.generation();
+        Optional<SessionRepository.Live> live = SessionRepository.live(dsl, token);
+        live.ifPresent(l -> sessions.remember(token, l.user(), l.expiresAt(), generation));
+        return live.map(SessionRepository.Live::user);
     }
 }

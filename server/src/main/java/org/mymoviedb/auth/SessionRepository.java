@@ -39,13 +39,18 @@ public final class SessionRepository {
         return new Session(token, expiresAt);
     }
 
-    /** The user a live (unexpired, unrevoked) token belongs to. */
-    public static Optional<User> userOf(DSLContext dsl, String token) {
-        return dsl.select(APP_USER.fields()).from(USER_SESSION).join(APP_USER).on(APP_USER.ID.eq(USER_SESSION.USER_ID))
+    /** A session that is neither expired nor revoked: whose it is, and until when. */
+    public record Live(User user, OffsetDateTime expiresAt) {
+    }
+
+    /** The live (unexpired, unrevoked) session of a token. */
+    public static Optional<Live> live(DSLContext dsl, String token) {
+        return dsl.select(APP_USER.fields()).select(USER_SESSION.EXPIRES_AT)
+                .from(USER_SESSION).join(APP_USER).on(APP_USER.ID.eq(USER_SESSION.USER_ID))
                 .where(USER_SESSION.TOKEN_HASH.eq(hash(token)))
                 .and(USER_SESSION.REVOKED_AT.isNull())
                 .and(USER_SESSION.EXPIRES_AT.gt(DSL.currentOffsetDateTime()))
-                .fetchOptional(UserRepository::toUser);
+                .fetchOptional(r -> new Live(UserRepository.toUser(r), r.get(USER_SESSION.EXPIRES_AT)));
     }
 
     /** Revokes a token; returns whether it was live. */

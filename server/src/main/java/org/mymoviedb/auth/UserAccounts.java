@@ -18,10 +18,18 @@ public final class UserAccounts {
 
     private final DSLContext dsl;
     private final PasswordHasher hasher;
+    private final SessionCache sessions;
 
+    /** For the command line, where no sessions are looked up. */
     public UserAccounts(DSLContext dsl, PasswordHasher hasher) {
+        this(dsl, hasher, new SessionCache());
+    }
+
+    /** {@code sessions}: told of every revocation (a new password, a role change, a removed account). */
+    public UserAccounts(DSLContext dsl, PasswordHasher hasher, SessionCache sessions) {
         this.dsl = dsl;
         this.hasher = hasher;
+        this.sessions = sessions;
     }
 
     /**
@@ -34,7 +42,7 @@ public final class UserAccounts {
             throw UserErrorsException.of("VALIDATION", passwordProblem, "password");
         }
         String hash = password == null ? null : hasher.hash(password);
-        return dsl.transactionResult(cfg -> {
+        User updated = dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             User before = UserRepository.findById(tx, id).orElseThrow(
                     () -> UserErrorsException.of("NOT_FOUND", "There is no account with ID " + id, "id"));
@@ -56,6 +64,8 @@ public final class UserAccounts {
             }
             return UserRepository.findById(tx, id).orElseThrow();
         });
+        sessions.revoked(); // a role or password changed, and is committed
+        return updated;
     }
 
     /** Removes an account; its sessions go with it, its history stays under its username. */
@@ -71,6 +81,7 @@ public final class UserAccounts {
             AuditLog.record(tx, User.authorOf(actor), AuditAction.DELETE, "user", id, user.username(),
                     new Changes().compare("username", user.username(), null).compare("role", user.role().name(), null));
         });
+        sessions.revoked(); // its sessions went with it
     }
 
     /** What is wrong with {@code password} as a new password, or null: every path that sets one asks here. */

@@ -20,7 +20,10 @@ public final class ConstraintErrors {
             Map.entry("movie_release_date_range", onInput(MovieViolation.RELEASE_DATE_TOO_EARLY)),
             Map.entry("movie_rating_range", onInput(MovieViolation.RATING_OUT_OF_RANGE)),
             Map.entry("movie_runtime_range", onInput(MovieViolation.RUNTIME_OUT_OF_RANGE)),
-            Map.entry("genre_name_unique_idx", UserError.of("DUPLICATE", "There is already a genre of this name",
+            // Reached by renames; creates find the entry instead (see NameResolution).
+            Map.entry("genre_name_key_idx", UserError.of("DUPLICATE", "There is already a genre of this name",
+                    "name")),
+            Map.entry("person_name_key_idx", UserError.of("DUPLICATE", "There is already a person of this name",
                     "name")),
             Map.entry("app_user_username_idx", UserError.of("DUPLICATE", "This username is taken",
                     "input", "username")),
@@ -33,14 +36,25 @@ public final class ConstraintErrors {
 
     /** The userError for a constraint violation, or empty if {@code e} is not one (a real failure). */
     public static Optional<UserError> of(DataAccessException e) {
+        return violation(e).map(server -> {
+            UserError known = server.getConstraint() == null ? null : BY_CONSTRAINT.get(server.getConstraint());
+            return known != null ? known : UserError.of("VALIDATION",
+                    "The database refused this change (" + server.getConstraint() + ")");
+        });
+    }
+
+    /** The name of the constraint {@code e} violated, or empty if it is not a constraint violation. */
+    public static Optional<String> constraintOf(DataAccessException e) {
+        return violation(e).map(ServerErrorMessage::getConstraint);
+    }
+
+    private static Optional<ServerErrorMessage> violation(DataAccessException e) {
         PSQLException pg = e.getCause(PSQLException.class);
         ServerErrorMessage server = pg == null ? null : pg.getServerErrorMessage();
         if (server == null || server.getSQLState() == null || !server.getSQLState().startsWith("23")) {
             return Optional.empty();
         }
-        UserError known = server.getConstraint() == null ? null : BY_CONSTRAINT.get(server.getConstraint());
-        return Optional.of(known != null ? known : UserError.of("VALIDATION",
-                "The database refused this change (" + server.getConstraint() + ")"));
+        return Optional.of(server);
     }
 
     /** As the movie mutations report the same violation: its code and message on ["input", field]. */

@@ -27,6 +27,11 @@ public final class AuditLog {
         recordAll(tx, author, List.of(new Entry(action, entityType, entityId, entityLabel, changes)));
     }
 
+    /** {@code changes} as the {@code changes} column stores them, for a write that inserts its history itself. */
+    public static JSONB json(Changes changes) {
+        return JSONB.valueOf(JSON.writeValueAsString(changes.asMap()));
+    }
+
     /** Several entries by one author in one statement, in this order. */
     public static void recordAll(DSLContext tx, Author author, List<Entry> entries) {
         if (entries.isEmpty()) {
@@ -37,7 +42,7 @@ public final class AuditLog {
                         AUDIT_ENTRY.ENTITY_TYPE, AUDIT_ENTRY.ENTITY_ID, AUDIT_ENTRY.ENTITY_LABEL, AUDIT_ENTRY.CHANGES);
         for (Entry e : entries) {
             insert = insert.values(author.userId(), author.name(), e.action().name(), e.entityType(), e.entityId(),
-                    e.entityLabel(), JSONB.valueOf(JSON.writeValueAsString(e.changes().asMap())));
+                    e.entityLabel(), json(e.changes()));
         }
         insert.execute();
     }

@@ -1,22 +1,19 @@
 package org.mymoviedb.importer;
 
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
+import org.mymoviedb.names.NameRules;
 
 /** Cleans up names of genres and people as files spell them. */
 final class NameList {
-
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private NameList() {}
 
     /**
      * The names in a comma-separated list ("Action, Crime" and "Crime,Drama" name the same Crime), trimmed,
-     * inner whitespace collapsed, blanks dropped, the first spelling kept where two differ only by case.
+     * inner whitespace collapsed, blanks dropped, as every write cleans names ({@link NameRules}). Spellings that
+     * differ only by case stay: the database decides they are one entry, and the write keeps it once.
      */
     static List<String> commaSeparated(String list) {
         return list == null ? List.of() : distinct(List.of(list.split(",")));
@@ -28,14 +25,13 @@ final class NameList {
     }
 
     private static List<String> distinct(List<String> names) {
-        List<String> kept = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Set<String> kept = new LinkedHashSet<>();
         for (String name : names) {
-            String clean = WHITESPACE.matcher(name.strip()).replaceAll(" ");
-            if (!clean.isEmpty() && seen.add(clean.toLowerCase(Locale.ROOT))) {
+            String clean = NameRules.normalise(name);
+            if (!clean.isEmpty()) {
                 kept.add(clean);
             }
         }
-        return kept;
+        return List.copyOf(kept);
     }
 }

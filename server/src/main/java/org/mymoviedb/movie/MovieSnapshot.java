@@ -1,5 +1,6 @@
 package org.mymoviedb.movie;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,16 +24,29 @@ public record MovieSnapshot(Map<String, Object> fields) {
     private static final List<String> FIELDS =
             List.of("title", "releaseDate", "rating", "runtimeMinutes", "genres", "directors");
 
+    /** The movie as stored, its genres and directors read in its transaction. */
     public static MovieSnapshot of(DSLContext tx, MovieRecord row) {
+        return of(row.getTitle(), row.getReleaseDate(), row.getRating() == null ? null : row.getRating().intValue(),
+                row.getRuntimeMinutes(),
+                new GenreRepository(tx).byMovie(List.of(row.getId())).get(row.getId()).stream().map(Genre::name)
+                        .toList(),
+                new PersonRepository(tx).directorsByMovie(List.of(row.getId())).get(row.getId()).stream()
+                        .map(Person::name).toList());
+    }
+
+    /**
+     * The movie as a write is about to store it: genres as the database lists them (by name), directors in
+     * billing order, both with their stored names.
+     */
+    public static MovieSnapshot of(String title, LocalDate releaseDate, Integer rating, Integer runtimeMinutes,
+                                   List<String> genres, List<String> directors) {
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put("title", row.getTitle());
-        f.put("releaseDate", row.getReleaseDate() == null ? null : row.getReleaseDate().toString());
-        f.put("rating", row.getRating() == null ? null : row.getRating().intValue());
-        f.put("runtimeMinutes", row.getRuntimeMinutes());
-        f.put("genres", new GenreRepository(tx).byMovie(List.of(row.getId())).get(row.getId())
-                .stream().map(Genre::name).toList());
-        f.put("directors", new PersonRepository(tx).directorsByMovie(List.of(row.getId())).get(row.getId())
-                .stream().map(Person::name).toList());
+        f.put("title", title);
+        f.put("releaseDate", releaseDate == null ? null : releaseDate.toString());
+        f.put("rating", rating);
+        f.put("runtimeMinutes", runtimeMinutes);
+        f.put("genres", List.copyOf(genres));
+        f.put("directors", List.copyOf(directors));
         return new MovieSnapshot(f);
     }
 

@@ -2,20 +2,23 @@ package org.mymoviedb.movie;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 import org.jooq.Result;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.mymoviedb.base.UserError;
 import org.mymoviedb.base.UserErrorsException;
+import org.mymoviedb.data.ConstraintErrors;
 import org.mymoviedb.data.Transactions;
 import org.mymoviedb.history.AuditAction;
 import org.mymoviedb.history.AuditLog;
@@ -24,11 +27,13 @@ import org.mymoviedb.history.Changes;
 import org.mymoviedb.jooq.tables.records.MovieRecord;
 import org.mymoviedb.names.NameCache;
 import org.mymoviedb.names.NameRef;
+import org.mymoviedb.names.NameResolution;
 import org.mymoviedb.names.NamedEntries;
+import org.mymoviedb.names.NamedEntry;
+import static org.mymoviedb.jooq.Tables.GENRE;
 import static org.mymoviedb.jooq.Tables.MOVIE;
 import static org.mymoviedb.jooq.Tables.MOVIE_DIRECTOR;
 import static org.mymoviedb.jooq.Tables.MOVIE_GENRE;
-import static org.mymoviedb.jooq.Tables.PERSON;
 
 /**
  * Creates, changes and deletes movies, each in one transaction together with its history entry. Changes and
@@ -47,7 +52,11 @@ public final class MovieWrites {
         this.dsl = dsl;
     }
 
-    /** createMovie. */
+    /**
+     * createMovie, in one transaction of two statements: one finds or creates every genre and person it names
+     * ({@link NameResolution}), the other inserts the movie, its links and its history entry, built from what the
+     * first returned. Without genres or directors, only the second.
+     */
     public Movie create(Author author, MovieInput input) {
         List<UserError> errors = new ArrayList<>();
         MovieRules.checkTitle(input.title(), errors);
@@ -59,13 +68,31 @@ public final class MovieWrites {
         refuseIfAny(errors);
         LocalDate releaseDate = (LocalDate) input.releaseDate();
         return Transactions.write(dsl, tx -> {
-            List<UserError> refErrors = new ArrayList<>();
-            List<Long> genreIds = NamedEntries.GENRES.resolve(tx, author, genreRefs, "genres", refErrors);
-            List<Long> directorIds = NamedEntries.PEOPLE.resolve(tx, author, directorRefs, "directors", refErrors);
-            refuseIfAny(refErrors);
+            Named named = resolve(tx, author, genreRefs, directorRefs);
             return Movie.from(insertWithHistory(tx, author, input.title(), releaseDate, input.rating(),
-                    input.runtimeMinutes(), genreIds, directorIds));
+                    input.runtimeMinutes(), named.genres(), named.directors()));
         });
+    }
+
+    /** A write's genres (as the database lists them, by name) and directors (in billing order). */
+    private record Named(List<NamedEntry> genres, List<NamedEntry> directors) {
+    }
+
+    /** The genres and people the references name, found or created in one statement; userErrors if one is unknown. */
+    private static Named resolve(DSLContext tx, Author author, List<NameRef.Checked> genreRefs,
+                                 List<NameRef.Checked> directorRefs) {
+        if (genreRefs.isEmpty() && directorRefs.isEmpty()) {
+            return new Named(List.of(), List.of());
+        }
+        List<UserError> errors = new ArrayList<>();
+        List<List<NameResolution.Resolved>> found = NameResolution.resolve(tx, author, List.of(
+                new NameResolution.Wanted(NamedEntries.GENRES, genreRefs, "genres"),
+                new NameResolution.Wanted(NamedEntries.PEOPLE, directorRefs, "directors")), errors);
+        refuseIfAny(errors);
+        List<NamedEntry> genres = found.get(0).stream()
+                .sorted(Comparator.comparingLong(NameResolution.Resolved::nameRank))
+                .map(NameResolution.Resolved::entry).toList();
+        return new Named(genres, found.get(1).stream().map(NameResolution.Resolved::entry).toList());
     }
 
     /**
@@ -80,7 +107,8 @@ public final class MovieWrites {
                 .fetchOne();
         if (existing == null) {
             insertWithHistory(tx, author, facts.title(), facts.releaseDate(), facts.rating(), facts.runtimeMinutes(),
-                    idsOf(tx, author, genres, facts.genres()), idsOf(tx, author, people, facts.directors()));
+                    byName(tx, entriesOf(tx, author, genres, facts.genres())),
+                    entriesOf(tx, author, people, facts.directors()));
             return MergeOutcome.ADDED;
         }
         return fillIn(tx, author, existing, facts, genres, people);
@@ -91,25 +119,22 @@ public final class MovieWrites {
         long movieId = movie.getId();
         boolean fillRating = movie.getRating() == null && facts.rating() != null;
         boolean fillRuntime = movie.getRuntimeMinutes() == null && facts.runtimeMinutes() != null;
-        Set<Long> newGenres = new LinkedHashSet<>(idsOf(tx, author, genres, facts.genres()));
+        Set<Long> newGenres = new LinkedHashSet<>(ids(tx, author, genres, facts.genres()));
         newGenres.removeAll(tx.select(MOVIE_GENRE.GENRE_ID).from(MOVIE_GENRE)
                 .where(MOVIE_GENRE.MOVIE_ID.eq(movieId)).fetchSet(MOVIE_GENRE.GENRE_ID));
-        Result<Record2<String, Short>> credited = tx.select(PERSON.NAME, MOVIE_DIRECTOR.POSITION)
-                .from(MOVIE_DIRECTOR).join(PERSON).on(PERSON.ID.eq(MOVIE_DIRECTOR.PERSON_ID))
-                .where(MOVIE_DIRECTOR.MOVIE_ID.eq(movieId))
+        Result<Record2<Long, Short>> credited = tx.select(MOVIE_DIRECTOR.PERSON_ID, MOVIE_DIRECTOR.POSITION)
+                .from(MOVIE_DIRECTOR).where(MOVIE_DIRECTOR.MOVIE_ID.eq(movieId))
                 .fetch();
-        // Compared by name, not person id: a homonym already credited here is the same director.
-        Set<String> creditedNames = credited.stream().map(r -> r.value1().toLowerCase(Locale.ROOT))
-                .collect(Collectors.toSet());
-        List<String> newDirectors = facts.directors().stream()
-                .filter(name -> !creditedNames.contains(name.toLowerCase(Locale.ROOT))).toList();
+        // One person per name (the database's rule), so a director already credited here has the same id.
+        Set<Long> newDirectors = new LinkedHashSet<>(ids(tx, author, people, facts.directors()));
+        credited.forEach(r -> newDirectors.remove(r.value1()));
         int nextPosition = credited.stream().mapToInt(r -> r.value2() + 1).max().orElse(0);
         if (!fillRating && !fillRuntime && newGenres.isEmpty() && newDirectors.isEmpty()) {
             return MergeOutcome.UNCHANGED;
         }
         MovieSnapshot before = MovieSnapshot.of(tx, movie);
         addGenres(tx, movieId, List.copyOf(newGenres));
-        addDirectors(tx, movieId, nextPosition, idsOf(tx, author, people, newDirectors));
+        addDirectors(tx, movieId, nextPosition, List.copyOf(newDirectors));
         MovieRecord updated = tx.update(MOVIE)
                 // coalesce: only ever fills a gap, even if someone filled it since we looked
                 .set(MOVIE.RATING, DSL.coalesce(MOVIE.RATING, DSL.val(asShort(facts.rating()), MOVIE.RATING)))
@@ -124,27 +149,78 @@ public final class MovieWrites {
         return MergeOutcome.UPDATED;
     }
 
-    /** A new movie with its genres, its directors in billing order, and its history entry. */
+    /**
+     * A new movie with its genres, its directors in billing order, and its history entry, in one statement;
+     * {@code genres} in the order the movie lists them (by name), as the history entry shows them.
+     */
     private static MovieRecord insertWithHistory(DSLContext tx, Author author, String title, LocalDate releaseDate,
-                                                 Integer rating, Integer runtimeMinutes, List<Long> genreIds,
-                                                 List<Long> directorIds) {
-        MovieRecord row = tx.insertInto(MOVIE)
-                .set(MOVIE.TITLE, title)
-                .set(MOVIE.RELEASE_DATE, releaseDate)
-                .set(MOVIE.RATING, asShort(rating))
-                .set(MOVIE.RUNTIME_MINUTES, runtimeMinutes)
-                .returning().fetchOne();
-        addGenres(tx, row.getId(), genreIds);
-        addDirectors(tx, row.getId(), 0, directorIds);
-        AuditLog.record(tx, author, AuditAction.CREATE, "movie", row.getId(), row.getTitle(),
-                MovieSnapshot.EMPTY.diff(MovieSnapshot.of(tx, row)));
-        return row;
+                                                 Integer rating, Integer runtimeMinutes, List<NamedEntry> genres,
+                                                 List<NamedEntry> directors) {
+        Changes changes = MovieSnapshot.EMPTY.diff(MovieSnapshot.of(title, releaseDate, rating, runtimeMinutes,
+                genres.stream().map(NamedEntry::name).toList(), directors.stream().map(NamedEntry::name).toList()));
+        return withLinkErrors(() -> tx.resultQuery("""
+                        WITH m AS (INSERT INTO movie (title, release_date, rating, runtime_minutes)
+                                   VALUES ({0}, {1}, {2}, {3}) RETURNING *),
+                        g AS (INSERT INTO movie_genre (movie_id, genre_id)
+                              SELECT m.id, x.id FROM m, unnest(CAST({4} AS bigint[])) AS x (id)),
+                        d AS (INSERT INTO movie_director (movie_id, person_id, position)
+                              SELECT m.id, x.id, x.n - 1 FROM m, unnest(CAST({5} AS bigint[])) WITH ORDINALITY AS x (id, n)),
+                        h AS (INSERT INTO audit_entry (user_id, username, action, entity_type, entity_id, entity_label,
+                                                       changes)
+                              SELECT {6}, {7}, {8}, 'movie', m.id, m.title, CAST({9} AS jsonb) FROM m)
+                        SELECT * FROM m""",
+                DSL.val(title, MOVIE.TITLE), DSL.val(releaseDate, MOVIE.RELEASE_DATE),
+                DSL.val(asShort(rating), MOVIE.RATING), DSL.val(runtimeMinutes, MOVIE.RUNTIME_MINUTES),
+                DSL.val(ids(genres), SQLDataType.BIGINT.array()), DSL.val(ids(directors), SQLDataType.BIGINT.array()),
+                DSL.val(author.userId(), SQLDataType.BIGINT), DSL.val(author.name(), SQLDataType.CLOB),
+                DSL.val(AuditAction.CREATE.name(), SQLDataType.CLOB), DSL.val(AuditLog.json(changes), SQLDataType.JSONB))
+                .fetchSingle().into(MOVIE));
     }
 
-    private static List<Long> idsOf(DSLContext tx, Author author, NameCache cache, List<String> names) {
-        Set<Long> ids = new LinkedHashSet<>();
-        names.forEach(name -> ids.add(cache.idOf(tx, author, name)));
-        return List.copyOf(ids);
+    private static Long[] ids(List<NamedEntry> entries) {
+        return entries.stream().map(NamedEntry::id).toArray(Long[]::new);
+    }
+
+    /**
+     * Runs a statement that links a movie to genres or people: one deleted by someone else since it was resolved
+     * is NOT_FOUND on the write's list of them (not IN_USE, which is what deleting a linked entry answers).
+     */
+    private static <T> T withLinkErrors(Supplier<T> statement) {
+        try {
+            return statement.get();
+        } catch (DataAccessException e) {
+            String field = switch (ConstraintErrors.constraintOf(e).orElse("")) {
+                case "movie_genre_genre_id_fkey" -> "genres";
+                case "movie_director_person_id_fkey" -> "directors";
+                default -> throw e;
+            };
+            throw UserErrorsException.of("NOT_FOUND", "Someone deleted one of these " + field
+                    + " while you saved; reload them and save again", "input", field);
+        }
+    }
+
+    /** The entries of {@code names}, found or created through {@code cache}, without repeats. */
+    private static List<NamedEntry> entriesOf(DSLContext tx, Author author, NameCache cache, List<String> names) {
+        Map<Long, NamedEntry> entries = new LinkedHashMap<>();
+        names.forEach(name -> {
+            NamedEntry entry = cache.entryOf(tx, author, name);
+            entries.putIfAbsent(entry.id(), entry);
+        });
+        return List.copyOf(entries.values());
+    }
+
+    private static List<Long> ids(DSLContext tx, Author author, NameCache cache, List<String> names) {
+        return entriesOf(tx, author, cache, names).stream().map(NamedEntry::id).toList();
+    }
+
+    /** {@code genres} as a movie lists them: by name, in the database's order. */
+    private static List<NamedEntry> byName(DSLContext tx, List<NamedEntry> genres) {
+        if (genres.size() < 2) {
+            return genres;
+        }
+        return tx.select(GENRE.ID, GENRE.NAME).from(GENRE).where(GENRE.ID.eq(DSL.any(ids(genres))))
+                .orderBy(DSL.lower(GENRE.NAME), GENRE.ID)
+                .fetch(r -> new NamedEntry(r.value1(), r.value2()));
     }
 
     /** updateMovie: only the fields {@code input} gives change. */
@@ -176,14 +252,13 @@ public final class MovieWrites {
             if (input.gives("runtimeMinutes")) {
                 row.setRuntimeMinutes(input.runtimeMinutes());
             }
-            List<UserError> refErrors = new ArrayList<>();
+            Named named = resolve(tx, author, genreRefs, directorRefs);
             if (input.genres() != null) {
-                setGenres(tx, id, NamedEntries.GENRES.resolve(tx, author, genreRefs, "genres", refErrors));
+                withLinkErrors(() -> setGenres(tx, id, List.of(ids(named.genres()))));
             }
             if (input.directors() != null) {
-                setDirectors(tx, id, NamedEntries.PEOPLE.resolve(tx, author, directorRefs, "directors", refErrors));
+                withLinkErrors(() -> setDirectors(tx, id, List.of(ids(named.directors()))));
             }
-            refuseIfAny(refErrors);
             MovieSnapshot after = MovieSnapshot.of(tx, row);
             Changes changes = before.diff(after);
             if (changes.isEmpty()) {
@@ -272,9 +347,10 @@ public final class MovieWrites {
         return row;
     }
 
-    private static void setGenres(DSLContext tx, long movieId, List<Long> genreIds) {
+    private static Void setGenres(DSLContext tx, long movieId, List<Long> genreIds) {
         tx.deleteFrom(MOVIE_GENRE).where(MOVIE_GENRE.MOVIE_ID.eq(movieId)).execute();
         addGenres(tx, movieId, genreIds);
+        return null;
     }
 
     /** One multi-row insert, whatever the number of genres. */
@@ -289,9 +365,10 @@ public final class MovieWrites {
         insert.execute();
     }
 
-    private static void setDirectors(DSLContext tx, long movieId, List<Long> personIds) {
+    private static Void setDirectors(DSLContext tx, long movieId, List<Long> personIds) {
         tx.deleteFrom(MOVIE_DIRECTOR).where(MOVIE_DIRECTOR.MOVIE_ID.eq(movieId)).execute();
         addDirectors(tx, movieId, 0, personIds);
+        return null;
     }
 
     /** One multi-row insert, in billing order from {@code firstPosition}. */

@@ -1,27 +1,28 @@
 package org.mymoviedb.names;
 
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.mymoviedb.history.Author;
 
 /**
- * Ids of genres or people by name in any case, found or created (with history) as {@link NamedEntries} does,
- * and remembered for one import batch, so a genre shared by hundreds of rows costs one query.
+ * Genres or people by name, found or created (with history) as {@link NamedEntries} does, and remembered for one
+ * import batch, so a genre shared by hundreds of rows costs one query. Remembered by exact spelling: whether two
+ * spellings are one entry is the database's rule alone ({@link NamedEntries#KEY}), so "drama" after "Drama" costs
+ * one more query and gets the same entry, and the cache can never merge what the database keeps apart.
  */
 public final class NameCache {
 
     private final NamedEntries<?, ?> kind;
-    private final Map<String, Long> known = new HashMap<>();
+    private final Map<String, NamedEntry> known = new HashMap<>();
 
     public NameCache(NamedEntries<?, ?> kind) {
         this.kind = kind;
     }
 
-    /** The id of the entry named {@code spelling} ignoring case (the oldest of homonyms), created when none. */
-    public long idOf(DSLContext tx, Author author, String spelling) {
-        return known.computeIfAbsent(spelling.toLowerCase(Locale.ROOT), key -> kind.findOrCreate(tx, author, spelling));
+    /** The entry named {@code spelling} by the database's rule, created when none. */
+    public NamedEntry entryOf(DSLContext tx, Author author, String spelling) {
+        return known.computeIfAbsent(spelling, key -> kind.findOrCreate(tx, author, spelling));
     }
 
     /** Drops what was remembered: after a rollback the entries created since may be gone. */

@@ -1,15 +1,16 @@
 package org.mymoviedb.names;
 
+import java.text.Normalizer;
 import org.mymoviedb.base.UserErrorsException;
 
-/** Names of genres and people: trimmed, inner white space single, not blank, not too long. */
+/** Names of genres and people: trimmed, inner white space single, NFC-normalised, not blank, not too long. */
 public final class NameRules {
 
     private NameRules() {
     }
 
     public static String normalise(String name) {
-        return name == null ? "" : name.strip().replaceAll("\\s+", " ");
+        return name == null ? "" : Normalizer.normalize(name.strip().replaceAll("\\s+", " "), Normalizer.Form.NFC);
     }
 
     /** @throws UserErrorsException at {@code field} when the name is blank or too long */

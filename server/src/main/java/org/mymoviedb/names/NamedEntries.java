@@ -29,22 +29,30 @@ import static org.mymoviedb.jooq.Tables.PERSON;
 
 /**
  * Named catalogue entries, genres and people: one implementation, with what differs between them as parameters
- * (the tables, the name length, whether names are unique, how a movie's list of them is ordered). Every method
- * runs inside the caller's transaction.
+ * (the tables, the name length, how a movie's list of them is ordered). Every method runs inside the caller's
+ * transaction.
+ *
+ * <p>One entry per name: two names are the same entry when they are equal after Unicode NFC normalisation and
+ * PostgreSQL's {@code lower()} ({@link #KEY}), a rule the database holds with a unique index on each table (db/
+ * migration V3). Names are trimmed, their inner white space made single and NFC-normalised ({@link NameRules})
+ * before any of that. Java never decides on its own that two spellings are one entry.
  */
 public final class NamedEntries<R extends Record, L extends Record> {
 
-    /** Genres: unique by name in any case; a movie lists them by name. */
+    /** The database's identity of a name, the expression its unique indexes are on; %s is the name column. */
+    public static final String KEY = "lower(normalize(%s, NFC))";
+
+    /** Genres: a movie lists them by name. */
     public static final NamedEntries<?, ?> GENRES = new NamedEntries<>(GENRE, GENRE.ID, GENRE.NAME,
             MOVIE_GENRE, MOVIE_GENRE.MOVIE_ID, MOVIE_GENRE.GENRE_ID, List.of(DSL.lower(GENRE.NAME), GENRE.ID),
-            "genre", "genres", 100, true,
+            "genre", "genres", 100,
             (name, movies) -> movies + " movie(s) have the genre " + name
                     + "; pass cascade: true to take it off them and delete it");
 
-    /** People: two may share a name; a movie lists its directors in billing order. */
+    /** People: a movie lists its directors in billing order. */
     public static final NamedEntries<?, ?> PEOPLE = new NamedEntries<>(PERSON, PERSON.ID, PERSON.NAME,
             MOVIE_DIRECTOR, MOVIE_DIRECTOR.MOVIE_ID, MOVIE_DIRECTOR.PERSON_ID, List.of(MOVIE_DIRECTOR.POSITION),
-            "person", "directors", 300, false,
+            "person", "directors", 300,
             (name, movies) -> name + " is credited on " + movies
                     + " movie(s); pass cascade: true to remove those credits and delete");
 
@@ -58,12 +66,11 @@ public final class NamedEntries<R extends Record, L extends Record> {
     private final String entityType;
     private final String movieField;
     private final int maxNameLength;
-    private final boolean uniqueNames;
     private final BiFunction<String, Integer, String> inUse;
 
     private NamedEntries(Table<R> table, TableField<R, Long> id, TableField<R, String> name, Table<L> links,
                          TableField<L, Long> linkMovie, TableField<L, Long> linkEntry, List<OrderField<?>> listOrder,
-                         String entityType, String movieField, int maxNameLength, boolean uniqueNames,
+                         String entityType, String movieField, int maxNameLength,
                          BiFunction<String, Integer, String> inUse) {
         this.table = table;
         this.id = id;
@@ -75,12 +82,20 @@ public final class NamedEntries<R extends Record, L extends Record> {
         this.entityType = entityType;
         this.movieField = movieField;
         this.maxNameLength = maxNameLength;
-        this.uniqueNames = uniqueNames;
         this.inUse = inUse;
     }
 
     public int maxNameLength() {
         return maxNameLength;
+    }
+
+    /** "genre", "person": as history names the kind. */
+    public String entityType() {
+        return entityType;
+    }
+
+    String tableName() {
+        return table.getName();
     }
 
     /**
@@ -113,51 +128,34 @@ public final class NamedEntries<R extends Record, L extends Record> {
         return checked;
     }
 
-    /** The ids, in order and without repeats; unknown ids become userErrors under {@code field}. */
-    public List<Long> resolve(DSLContext tx, Author author, List<NameRef.Checked> refs, String field,
-                       List<UserError> errors) {
-        Set<Long> ids = new LinkedHashSet<>();
-        for (NameRef.Checked ref : refs) {
-            if (ref.id() == null) {
-                ids.add(findOrCreate(tx, author, ref.name()));
-            } else if (tx.fetchExists(table, id.eq(ref.id()))) {
-                ids.add(ref.id());
-            } else {
-                errors.add(UserError.of("NOT_FOUND", "There is no " + entityType + " with ID " + ref.id(),
-                        "input", field, Integer.toString(ref.index()), "id"));
-            }
+    /** The entry of this name by the database's rule, created with history when there is none. */
+    public NamedEntry findOrCreate(DSLContext tx, Author author, String spelling) {
+        List<UserError> errors = new ArrayList<>();
+        List<NameResolution.Resolved> found = NameResolution.resolve(tx, author,
+                List.of(new NameResolution.Wanted(this, List.of(new NameRef.Checked(0, null, spelling)), movieField)),
+                errors).get(0);
+        if (!errors.isEmpty()) {
+            throw new UserErrorsException(errors);
         }
-        return new ArrayList<>(ids);
+        return found.get(0).entry();
     }
 
-    /** The first entry of this name in any case (the oldest of homonyms), created with history when none. */
-    public long findOrCreate(DSLContext tx, Author author, String newName) {
-        Long existing = findByName(tx, newName);
-        return existing != null ? existing : create(tx, author, newName);
-    }
-
-    /** The oldest entry of this name in any case, or null. */
-    public Long findByName(DSLContext tx, String spelling) {
-        return tx.select(id).from(table).where(DSL.lower(name).eq(DSL.lower(DSL.val(spelling))))
-                .orderBy(id).limit(1).fetchOne(id);
-    }
-
-    /** A new entry of this name, with its history entry; the caller has checked the name is free where it must be. */
-    public long create(DSLContext tx, Author author, String newName) {
-        long created = tx.insertInto(table).set(name, newName).returning(id).fetchOne(id);
-        AuditLog.record(tx, author, AuditAction.CREATE, entityType, created, newName,
-                new Changes().compare("name", null, newName));
-        return created;
-    }
-
-    /** createGenre, createPerson: a clean, valid name; a genre's must also be free. */
+    /** createGenre, createPerson: a clean, valid name no entry has yet (by the database's rule). */
     NamedEntry createChecked(DSLContext tx, Author author, String rawName) {
         String clean = checkedName(rawName);
-        if (uniqueNames && findByName(tx, clean) != null) {
-            throw UserErrorsException.of("DUPLICATE", "There is already a " + entityType + " called " + clean,
-                    "name");
+        List<UserError> errors = new ArrayList<>();
+        NameResolution.Resolved entry = NameResolution.resolve(tx, author,
+                List.of(new NameResolution.Wanted(this, List.of(new NameRef.Checked(0, null, clean)), "name")),
+                errors).get(0).stream().findFirst().orElse(null);
+        if (entry == null) {
+            throw UserErrorsException.of("CONFLICT", "Someone else changed the " + entityType + " called " + clean
+                    + " while you saved; save again", "name");
         }
-        return new NamedEntry(create(tx, author, clean), clean);
+        if (!entry.created()) {
+            throw UserErrorsException.of("DUPLICATE", "There is already a " + entityType + " called "
+                    + entry.entry().name(), "name");
+        }
+        return entry.entry();
     }
 
     /** renameGenre, renamePerson: history only when the name really changes. */

@@ -7,6 +7,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,5 +83,54 @@ class MigrationTest {
         assertThat(SchemaMigrator.pending(empty.unpooledDataSource())).isZero();
         String latest = SchemaMigrator.migrate(empty.unpooledDataSource()).schemaVersion();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("migrations applied, schema version " + latest);
+    }
+
+    /**
+     * V3 on a catalogue from before it, where people shared names: one person per name is left, their credits
+     * moved to the oldest, their movies versioned and the merge in history; then a second entry of one name is
+     * refused.
+     */
+    @Test
+    void peopleWhoSharedANameAreMergedKeepingTheirCreditsAndHistory() {
+        Flyway.configure().dataSource(empty.unpooledDataSource()).locations("classpath:db/migration").target("2")
+                .load().migrate();
+        try (var ds = TestDatabase.pool(empty, 1)) {
+            DSLContext db = DSL.using(ds, SQLDialect.POSTGRES);
+            db.execute("""
+                    insert into person (name) values ('John Ford'), ('john ford'), ('JOHN FORD'), ('Agnès Varda'),
+                        (U&'Agne\\0300s Varda'), ('Maya Deren');
+                    insert into genre (name) values ('Western'), (U&'Dra\\0308ma'), (U&'Dr\\00E4ma');
+                    insert into movie (title, release_date) values ('Stagecoach', '1939-03-02'),
+                        ('The Searchers', '1956-03-13'), ('Cléo from 5 to 7', '1962-04-11');
+                    insert into movie_director values (1, 1, 0), (1, 2, 1), (1, 6, 2), (2, 2, 0), (2, 3, 1),
+                        (3, 5, 0);
+                    insert into movie_genre values (1, 1), (2, 2), (2, 3), (3, 3);
+                    """);
+
+            assertThat(SchemaMigrator.migrate(empty.unpooledDataSource()).applied()).isGreaterThanOrEqualTo(1);
+
+            assertThat(db.fetch("select id, name from person order by id").map(r -> r.get(0) + " " + r.get(1)))
+                    .containsExactly("1 John Ford", "4 Agnès Varda", "6 Maya Deren");
+            assertThat(db.fetch("select movie_id, person_id from movie_director order by movie_id, position")
+                    .map(r -> r.get(0) + ":" + r.get(1)))
+                    .as("each movie keeps one credit per person, first in billing order")
+                    .containsExactly("1:1", "1:6", "2:1", "3:4");
+            assertThat(db.fetch("select movie_id, genre_id from movie_genre order by 1, 2")
+                    .map(r -> r.get(0) + ":" + r.get(1))).containsExactly("1:1", "2:2", "3:2");
+            assertThat(db.fetch("select version from movie order by id").getValues(0, Integer.class))
+                    .as("every movie whose credits or genres moved has a new version").containsExactly(2, 3, 3);
+            assertThat(db.fetch("select entity_type || ' ' || entity_id || ' ' || action from audit_entry "
+                    + "where entity_type in ('person', 'genre') order by id").getValues(0, String.class))
+                    .containsExactly("person 2 DELETE", "person 3 DELETE", "person 5 DELETE", "genre 3 DELETE");
+            assertThat(db.fetchValue("select changes::text from audit_entry where entity_type = 'movie' "
+                    + "and entity_id = 2 and jsonb_exists(changes, 'directors')"))
+                    .isEqualTo("{\"directors\": {\"after\": [\"John Ford\"], \"before\": [\"john ford\", \"JOHN FORD\"]}}");
+
+            assertThatThrownBy(() -> db.execute("insert into person (name) values ('JOHN  FORD'), ('maya deren')"))
+                    .isInstanceOf(DataAccessException.class).hasMessageContaining("person_name_key_idx");
+            assertThatThrownBy(() -> db.execute("insert into genre (name) values ('WESTERN')"))
+                    .isInstanceOf(DataAccessException.class).hasMessageContaining("genre_name_key_idx");
+            assertThat(List.of(db.fetchValue("select count(*) from person", Long.class))).containsExactly(3L);
+        }
     }
 }

@@ -75,13 +75,17 @@ class GenreAndPersonMutationsTest {
     }
 
     @Test
-    void peopleAreCreatedAndRenamedAndMayShareANameWithHistory() {
+    void peopleAreCreatedAndRenamedOnePerNameWithHistory() {
         JsonNode first = mutate("mutation { createPerson(name: \"Jean  Renoir\") { person { id name } userErrors { code } } }",
                 "createPerson");
-        JsonNode second = mutate("mutation { createPerson(name: \"Jean Renoir\") { person { id name } userErrors { code } } }",
+        JsonNode second = mutate("mutation { createPerson(name: \"JEAN RENOIR\") { person { id name } userErrors { field code } } }",
                 "createPerson");
         assertThat(first.get("person").get("name").asString()).isEqualTo("Jean Renoir");
-        assertThat(second.get("person").get("id").asString()).isNotEqualTo(first.get("person").get("id").asString());
+        assertThat(second.get("person").isNull()).isTrue();
+        assertThat(second.get("userErrors").get(0).get("code").asString()).isEqualTo("DUPLICATE");
+        assertThat(second.get("userErrors").get(0).get("field").get(0).asString()).isEqualTo("name");
+        String gabin = mutate("mutation { createPerson(name: \"Jean Gabin\") { person { id } userErrors { code } } }",
+                "createPerson").get("person").get("id").asString();
         String id = first.get("person").get("id").asString();
         JsonNode renamed = mutate("mutation { renamePerson(id: \"" + id + "\", name: \"Jean Renoir (1894)\") { person { name } userErrors { code } } }",
                 "renamePerson");
@@ -89,6 +93,10 @@ class GenreAndPersonMutationsTest {
         JsonNode tooLong = mutate("mutation { renamePerson(id: \"" + id + "\", name: \"" + "x".repeat(301) + "\") { person { name } userErrors { field code } } }",
                 "renamePerson");
         assertThat(tooLong.get("userErrors").get(0).get("code").asString()).isEqualTo("TOO_LONG");
+        JsonNode taken = mutate("mutation { renamePerson(id: \"" + gabin + "\", name: \"jean renoir (1894)\") { person { name } userErrors { field code } } }",
+                "renamePerson");
+        assertThat(taken.get("userErrors").get(0).get("code").asString()).isEqualTo("DUPLICATE");
+        assertThat(taken.get("userErrors").get(0).get("field").get(0).asString()).isEqualTo("name");
 
         JsonNode log = server.queryAs(server.token("admin"), "{ auditLog(first: 10, action: UPDATE) { edges { node { username entityType entityLabel changes { field before after } } } } }",
                 Map.of()).get("data").get("auditLog").get("edges");

@@ -109,8 +109,13 @@ public final class AuthFetchers {
         }, DeletePayload::refused);
     }
 
-    /** Looks a token up on a database thread; the Viewer calls this at most once per request. */
+    /**
+     * Who a token belongs to: a session this instance remembers at once, else looked up on a database thread.
+     * The Viewer calls this at most once per request.
+     */
     public CompletableFuture<Optional<User>> lookup(String token) {
-        return executor.supply(() -> auth.userOf(token));
+        Optional<User> remembered = auth.rememberedUserOf(token);
+        return remembered.isPresent() ? CompletableFuture.completedFuture(remembered)
+                : executor.supply(() -> auth.userOf(token));
     }
 }
