@@ -40,14 +40,16 @@ CREATE TRIGGER movie_genre_ids_on_delete AFTER DELETE ON movie_genre
     REFERENCING OLD TABLE AS old_links
     FOR EACH STATEMENT EXECUTE FUNCTION movie_genre_ids_refresh();
 
+-- The trigram-only index goes first, so that filling in the arrays of a large catalogue does not update it.
+DROP INDEX movie_title_trgm_idx;
+
 -- The movies already catalogued.
 UPDATE movie m SET genre_ids = g.ids
 FROM (SELECT movie_id, array_agg(genre_id ORDER BY genre_id) AS ids FROM movie_genre GROUP BY movie_id) g
 WHERE g.movie_id = m.id;
 
 -- titleContains alone, or with genres: one index for both (a GIN index on several columns answers a condition
--- on any of them), so the trigram-only index goes.
+-- on any of them), built after the arrays are filled in.
 CREATE INDEX movie_title_genres_idx ON movie USING gin (title gin_trgm_ops, genre_ids);
-DROP INDEX movie_title_trgm_idx;
 
 ANALYZE movie;
