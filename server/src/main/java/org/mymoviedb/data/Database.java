@@ -43,7 +43,11 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("ApplicationName", "mymoviedb");
         config.addDataSourceProperty("tcpKeepAlive", "true");
         // No statement may hold a connection for long: PostgreSQL cancels it (SQLSTATE 57014).
-        config.addDataSourceProperty("options", "-c statement_timeout=" + statementTimeoutMillis);
+        // Plans made for each execution's values, never a cached generic one: which plan is right for a search
+        // depends on its values (a rare word in titleContains wants the trigram index, a common one the ordering's
+        // index), and a generic plan picked after five executions served every later value with one of them.
+        config.addDataSourceProperty("options",
+                "-c statement_timeout=" + statementTimeoutMillis + " -c plan_cache_mode=force_custom_plan");
         // HikariCP's own meters (hikaricp_*, tagged pool="mymoviedb"): acquire, usage and creation times, timeouts.
         config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
         this.dataSource = new HikariDataSource(config);

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Record;
 import org.jooq.ResultQuery;
 import org.mymoviedb.base.Page;
 import org.mymoviedb.base.PageRequest;
 import org.mymoviedb.data.KeysetPages;
 import org.mymoviedb.data.OrderTerm;
-import org.mymoviedb.jooq.tables.records.MovieRecord;
 import static org.mymoviedb.jooq.Tables.MOVIE;
 
 /** Reads movies: by id, and a page at a time with keyset pagination (no OFFSET). */
@@ -27,19 +27,20 @@ public final class MovieRepository {
     }
 
     public Optional<Movie> findById(long id) {
-        return dsl.selectFrom(MOVIE).where(MOVIE.ID.eq(id)).fetchOptional(Movie::from);
+        return dsl.select(Movie.COLUMNS).from(MOVIE).where(MOVIE.ID.eq(id)).fetchOptional(Movie::from);
     }
 
     /** One page of the movies matching {@code filter} in {@code orders}; counts all matches if {@code count}. */
     public Page<Movie> page(MovieFilter filter, List<MovieOrder> orders, PageRequest request, boolean count) {
-        Page<Movie> page = KeysetPages.read(dsl.selectFrom(MOVIE).where(filter.condition()), terms(orders), request,
-                Movie::from);
+        Page<Movie> page = KeysetPages.read(dsl.select(Movie.COLUMNS).from(MOVIE).where(filter.condition()),
+                terms(orders), request, Movie::from);
         return page.withTotalCount(count ? dsl.fetchCount(MOVIE, filter.condition()) : null);
     }
 
     /** The keyset query behind a page, for looking at its plan. */
-    ResultQuery<MovieRecord> pageQuery(MovieFilter filter, List<MovieOrder> orders, PageRequest request) {
-        return KeysetPages.query(dsl.selectFrom(MOVIE).where(filter.condition()), terms(orders), request);
+    ResultQuery<Record> pageQuery(MovieFilter filter, List<MovieOrder> orders, PageRequest request) {
+        return KeysetPages.query(dsl.select(Movie.COLUMNS).from(MOVIE).where(filter.condition()), terms(orders),
+                request);
     }
 
     /** The ordering's keys, then the id as the tiebreak that makes every order total. */

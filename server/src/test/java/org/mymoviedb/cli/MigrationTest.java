@@ -53,6 +53,37 @@ class MigrationTest {
     }
 
     @Test
+    void theGenreIdsMigrationFillsTheArraysOfMoviesAlreadyCatalogued() {
+        // A database at V2 holding movies, as every installation had before V3 existed.
+        org.flywaydb.core.Flyway.configure().dataSource(empty.unpooledDataSource())
+                .locations("classpath:db/migration").target("2").load().migrate();
+        try (var ds = TestDatabase.pool(empty, 1)) {
+            var dsl = DSL.using(ds, org.jooq.SQLDialect.POSTGRES);
+            dsl.execute("insert into genre (name) values ('Drama'), ('Crime'), ('Western')");
+            dsl.execute("""
+                    insert into movie (title, release_date) values
+                      ('The Godfather', '1972-03-24'), ('Rio Bravo', '1959-03-18'), ('Untagged', '2000-01-01')""");
+            dsl.execute("""
+                    insert into movie_genre (movie_id, genre_id)
+                    select m.id, g.id from movie m, genre g
+                    where (m.title = 'The Godfather' and g.name in ('Crime', 'Drama'))
+                       or (m.title = 'Rio Bravo' and g.name = 'Western')""");
+
+            SchemaMigrator.migrate(empty.unpooledDataSource());
+
+            var arrays = dsl.fetch("""
+                    select m.title, array_to_string(m.genre_ids, ',') as ids,
+                           (select string_agg(g.id::text, ',' order by g.id) from genre g
+                            join movie_genre mg on mg.genre_id = g.id where mg.movie_id = m.id) as linked
+                    from movie m order by m.title""");
+            assertThat(arrays.getValues("title", String.class)).containsExactly("Rio Bravo", "The Godfather", "Untagged");
+            assertThat(arrays.getValues("ids", String.class)).containsExactly(
+                    arrays.get(0).get("linked", String.class), arrays.get(1).get("linked", String.class), "");
+            assertThat(arrays.get(1).get("ids", String.class)).contains(",");
+        }
+    }
+
+    @Test
     void aChangedAppliedMigrationIsRefusedWithAClearMessage() {
         SchemaMigrator.migrate(empty.unpooledDataSource());
         try (var ds = TestDatabase.pool(empty, 1)) {
