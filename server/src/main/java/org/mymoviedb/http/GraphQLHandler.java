@@ -8,13 +8,14 @@ import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 import io.undertow.util.SameThreadExecutor;
-import graphql.language.OperationDefinition;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import org.mymoviedb.base.ErrorCode;
 import org.mymoviedb.cache.ResultCache;
+import org.mymoviedb.config.HttpLimits;
 import org.mymoviedb.graphql.GraphQLApi;
 import org.mymoviedb.graphql.GraphQLRequest;
 import org.mymoviedb.graphql.PersistedQueries;
@@ -24,8 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * POST and GET /graphql, after the GraphQL-over-HTTP spec. Runs on Undertow's IO threads: it reads the body without
- * blocking, hands the request to GraphQL, whose database work runs on the database executor, and writes the
- * response when that completes.
+ * blocking, hands the request to GraphQL (on a validation thread when its document is new), whose database work
+ * runs on the database executor, and writes the response when that completes.
  */
 public final class GraphQLHandler implements HttpHandler {
 
@@ -39,14 +40,20 @@ public final class GraphQLHandler implements HttpHandler {
     private final ResultCache cache;
     private final LongAdder requests = new LongAdder();
     private final RequestTimers timers;
+    private final ValidationThreads validation;
 
-    /** {@code cache} may be null: every request is then executed. Publishes request counts and latency. */
+    /**
+     * {@code cache} may be null: every request is then executed. Documents not yet validated are parsed and
+     * validated on threads of their own, as {@code limits} bounds them. Publishes request counts and latency.
+     */
     public GraphQLHandler(GraphQLApi api, PersistedQueries persistedQueries, ResultCache cache,
-                          MeterRegistry metrics) {
+                          HttpLimits limits, MeterRegistry metrics) {
         this.api = api;
         this.persistedQueries = persistedQueries;
         this.cache = cache;
         this.timers = new RequestTimers(metrics);
+        this.validation = new ValidationThreads(limits.validationThreads(), limits.validationQueue(),
+                limits.validationWaitMillis(), metrics);
         FunctionCounter.builder("mymoviedb.graphql.requests", requests, LongAdder::sum)
                 .description("GraphQL requests answered or being answered").register(metrics);
     }
@@ -100,7 +107,8 @@ public final class GraphQLHandler implements HttpHandler {
 
     private static void requireJsonBody(HttpServerExchange exchange) {
         String contentType = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
-        String mediaType = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase();
+        // split(";", -1): "Content-Type: ;" gives one empty media type, not an empty array.
+        String mediaType = contentType == null ? "" : contentType.split(";", -1)[0].trim().toLowerCase(Locale.ROOT);
         if (!mediaType.equals("application/json")) {
             throw new HttpProblem(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                     "POST /graphql takes Content-Type: application/json");
@@ -117,6 +125,20 @@ public final class GraphQLHandler implements HttpHandler {
             boolean graphqlError = refused.code() != ErrorCode.BAD_REQUEST && format == ResponseFormat.JSON;
             format.send(exchange, graphqlError ? 200 : 400,
                     ResponseErrors.requestError(refused.code(), refused.getMessage()));
+            return;
+        }
+        run(exchange, format, request, get);
+    }
+
+    /**
+     * Runs a resolved request. A document already parsed and validated runs here, on the IO thread; any other is
+     * parsed and validated on a validation thread, so a costly new document never stalls the IO thread's other
+     * connections.
+     */
+    private void run(HttpServerExchange exchange, ResponseFormat format, GraphQLRequest request, boolean get) {
+        if (exchange.isInIoThread()
+                && api.documents().operation(request.query(), request.operationName()).isEmpty()) {
+            validation.run(() -> run(exchange, format, request, get), problem -> format.sendProblem(exchange, problem));
             return;
         }
         if (get && writes(request)) {

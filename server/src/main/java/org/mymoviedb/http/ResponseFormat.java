@@ -30,9 +30,14 @@ enum ResponseFormat {
         }
         ResponseFormat best = null;
         double bestQ = 0;
+        boolean anyRange = false;
         for (String range : accept.split(",")) {
-            String[] parts = range.trim().split(";");
+            String[] parts = range.trim().split(";", -1);
             String type = parts[0].trim().toLowerCase(Locale.ROOT);
+            if (type.isEmpty()) {
+                continue; // ";" or ", ,": no media range at all, as if the client had not said
+            }
+            anyRange = true;
             double q = 1;
             for (int i = 1; i < parts.length; i++) {
                 String p = parts[i].trim();
@@ -54,6 +59,9 @@ enum ResponseFormat {
                 best = format;
                 bestQ = q;
             }
+        }
+        if (!anyRange) {
+            return JSON;
         }
         if (best == null) {
             throw new HttpProblem(406, ErrorCode.NOT_ACCEPTABLE,

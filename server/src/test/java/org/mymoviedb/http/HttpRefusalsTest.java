@@ -35,7 +35,9 @@ class HttpRefusalsTest {
     void start() {
         server = Undertow.builder().addHttpListener(0, "127.0.0.1")
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) BODY_LIMIT)
-                .setHandler(new GraphQLHandler(null, null, null, new SimpleMeterRegistry()))
+                .setHandler(new GraphQLHandler(null, null, null,
+                        org.mymoviedb.config.ServerConfig.fromEnvironment(java.util.Map.of()).http(),
+                        new SimpleMeterRegistry()))
                 .build();
         server.start();
     }
