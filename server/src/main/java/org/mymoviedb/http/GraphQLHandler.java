@@ -3,7 +3,6 @@ package org.mymoviedb.http;
 import graphql.language.OperationDefinition;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.RequestTooBigException;
 import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
@@ -79,23 +78,14 @@ public final class GraphQLHandler implements HttpHandler {
                 exchange.dispatch(SameThreadExecutor.INSTANCE, () -> execute(exchange, format, request, true));
             } else if (exchange.getRequestMethod().equals(Methods.POST)) {
                 requireJsonBody(exchange);
-                exchange.getRequestReceiver().receiveFullBytes(
+                RequestBody.receive(exchange, format,
                         (ex, body) -> ex.dispatch(SameThreadExecutor.INSTANCE, () -> {
                             try {
                                 execute(ex, format, RequestReader.fromJsonBody(body), false);
                             } catch (HttpProblem problem) {
                                 format.sendProblem(ex, problem);
                             }
-                        }),
-                        (ex, failure) -> {
-                            if (failure instanceof RequestTooBigException) {
-                                format.sendProblem(ex, new HttpProblem(413, ErrorCode.PAYLOAD_TOO_LARGE,
-                                        "The request body is larger than this server accepts"));
-                            } else {
-                                log.debug("Could not read a request body", failure);
-                                ex.endExchange();
-                            }
-                        });
+                        }));
             } else {
                 exchange.getResponseHeaders().put(Headers.ALLOW, "GET, POST");
                 throw new HttpProblem(405, ErrorCode.METHOD_NOT_ALLOWED, "/graphql takes GET (queries) and POST");

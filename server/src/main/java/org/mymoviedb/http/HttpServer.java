@@ -53,7 +53,7 @@ public final class HttpServer {
         this.buffers = new DefaultByteBufferPool(big, big ? 16 * 1024 - 20 : 1024, -1, 4);
         this.openListener = new HttpOpenListener(buffers, OptionMap.builder()
                 .set(UndertowOptions.BUFFER_PIPELINED_DATA, true)
-                .set(UndertowOptions.MAX_ENTITY_SIZE, config.limits().maxBodyBytes())
+                .set(UndertowOptions.MAX_ENTITY_SIZE, RequestBody.undertowCutOff(config.limits().maxBodyBytes()))
                 .set(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, true)
                 .set(UndertowOptions.REQUEST_PARSE_TIMEOUT, limits.headerTimeoutMillis())
                 .set(UndertowOptions.NO_REQUEST_TIMEOUT, limits.keepAliveTimeoutMillis())

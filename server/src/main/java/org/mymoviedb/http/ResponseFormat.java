@@ -76,6 +76,10 @@ enum ResponseFormat {
         return this == GRAPHQL_RESPONSE_JSON && !executed ? 400 : 200;
     }
 
+    String contentType() {
+        return contentType;
+    }
+
     void send(HttpServerExchange exchange, int status, Object body) {
         sendBytes(exchange, status, Json.MAPPER.writeValueAsBytes(body));
     }
