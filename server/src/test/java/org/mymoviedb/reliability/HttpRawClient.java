@@ -51,10 +51,30 @@ final class HttpRawClient implements AutoCloseable {
         return this;
     }
 
-    /** Sends {@code request} on a new connection and reads its answer. */
+    /**
+     * Sends {@code request} on a new connection and reads its answer. The answer is read while the request is still
+     * being written, as a browser does: a server may answer (and close) before a large body is all sent.
+     */
     static Answer exchange(int port, String request) throws IOException {
         try (HttpRawClient client = connect(port)) {
-            return client.send(request).read();
+            Thread writer = new Thread(() -> {
+                try {
+                    client.send(request);
+                } catch (IOException refusedMidway) {
+                    // the server answered and closed before the end of the request; the answer is what counts
+                }
+            });
+            writer.start();
+            try {
+                return client.read();
+            } finally {
+                client.close();
+                try {
+                    writer.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 
@@ -67,6 +87,14 @@ final class HttpRawClient implements AutoCloseable {
 
     /** Reads one answer; null when the server closed the connection without a byte of one. */
     Answer read() throws IOException {
+        Answer answer = readOne();
+        while (answer != null && answer.status() >= 100 && answer.status() < 200) {
+            answer = readOne(); // 100 Continue comes before the answer
+        }
+        return answer;
+    }
+
+    private Answer readOne() throws IOException {
         InputStream in = socket.getInputStream();
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
@@ -92,7 +120,9 @@ final class HttpRawClient implements AutoCloseable {
             }
         }
         byte[] body;
-        if (headers.containsKey("content-length")) {
+        if (status < 200 || status == 204 || status == 304) {
+            body = new byte[0];
+        } else if (headers.containsKey("content-length")) {
             body = in.readNBytes(Integer.parseInt(headers.get("content-length")));
         } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             body = readChunks(in);
