@@ -126,9 +126,9 @@ public final class GraphQLHandler implements HttpHandler {
      * connections.
      */
     private void run(HttpServerExchange exchange, ResponseFormat format, GraphQLRequest request, boolean get) {
-        if (exchange.isInIoThread()
-                && api.documents().operation(request.query(), request.operationName()).isEmpty()) {
-            validation.run(() -> run(exchange, format, request, get), problem -> format.sendProblem(exchange, problem));
+        if (exchange.isInIoThread() && !validated(request)) {
+            validation.run(() -> run(exchange, format, request, get), () -> !validated(request),
+                    problem -> format.sendProblem(exchange, problem));
             return;
         }
         if (get && writes(request)) {
@@ -169,6 +169,11 @@ public final class GraphQLHandler implements HttpHandler {
             }
             format.sendBytes(exchange, status, body);
         });
+    }
+
+    /** Whether the request's document is in the document cache, parsed and validated. */
+    private boolean validated(GraphQLRequest request) {
+        return api.documents().operation(request.query(), request.operationName()).isPresent();
     }
 
     /** Whether a GET would write: from the cached parse when there is one, else by parsing the document. */

@@ -8,12 +8,14 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.mymoviedb.base.ErrorCode;
 
 /**
  * The threads that parse and validate documents the document cache does not hold yet, so that an expensive new
  * document never stalls an IO thread and the connections it serves. Bounded twice: at most {@code queue} documents
- * wait, and one that waited longer than {@code maxWaitMillis} is refused rather than started; both refusals are
+ * wait, and one that waited longer than {@code maxWaitMillis} is refused rather than validated; both refusals are
  * SERVER_BUSY (503). Threads are daemons and lapse when idle, so an instance nobody closes costs nothing.
  */
 final class ValidationThreads {
@@ -35,12 +37,16 @@ final class ValidationThreads {
         new ExecutorServiceMetrics(executor, "validation", Tags.empty()).bindTo(metrics);
     }
 
-    /** Runs {@code work} on a validation thread, or calls {@code refused} with the problem when it cannot. */
-    void run(Runnable work, java.util.function.Consumer<HttpProblem> refused) {
+    /**
+     * Runs {@code work} on a validation thread, or calls {@code refused} with the problem when it cannot. Work that
+     * waited too long is refused only if it is {@code stillCostly} by then: a burst of one new document queues many
+     * copies, and once the first is validated the rest are cheap.
+     */
+    void run(Runnable work, BooleanSupplier stillCostly, Consumer<HttpProblem> refused) {
         long queued = System.nanoTime();
         try {
             executor.execute(() -> {
-                if (System.nanoTime() - queued > maxWaitNanos) {
+                if (System.nanoTime() - queued > maxWaitNanos && stillCostly.getAsBoolean()) {
                     refused.accept(busy());
                 } else {
                     work.run();
