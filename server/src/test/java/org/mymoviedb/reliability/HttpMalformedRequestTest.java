@@ -15,7 +15,7 @@ import org.mymoviedb.testing.FreshServer;
 class HttpMalformedRequestTest {
 
     @RegisterExtension
-    static final FreshServer server = FreshServer.perClass();
+    static final FreshServer server = FreshServer.perClass().with("REQUEST_BODY_TIMEOUT_MS", "1000");
 
     private static final String QUERY = "{\"query\":\"{ genres { name } }\"}";
 
@@ -87,6 +87,13 @@ class HttpMalformedRequestTest {
         request.append("2\r\n\"}\r\n0\r\n\r\n");
 
         assertCoded(send(request.toString()), 413, "PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void aBodyThatNeverArrivesIsARequestTimeout() throws Exception {
+        String request = HttpRawClient.post(QUERY);
+        // The headers promise the whole body; only its first bytes come.
+        assertCoded(send(request.substring(0, request.length() - 10)), 408, "REQUEST_TIMEOUT");
     }
 
     private static HttpRawClient.Answer send(String request) throws Exception {
