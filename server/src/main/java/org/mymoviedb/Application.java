@@ -119,15 +119,15 @@ public final class Application implements AutoCloseable {
             // Every instance announces its writes; only one with a cache needs to hear the others'.
             changes = CatalogueChanges.start(settings, database.catalogueVersion(), cache != null);
             GraphQLHandler graphql = new GraphQLHandler(api, new PersistedQueries(config.persistedQueries(), metrics),
-                    cache, database.health(), metrics);
+                    cache, database.health(), config.http(), metrics);
             Map<String, HttpHandler> routes = new HashMap<>(GraphiQLHandlers.routes());
             routes.putAll(Map.of(
                     "/graphql", graphql,
-                    "/metrics", new MetricsHandler(metrics),
+                    "/metrics", new MetricsHandler(metrics, config.metricsAccess()),
                     "/schema.graphql", new SchemaHandler(),
                     "/health", HealthHandlers.health(),
                     "/ready", HealthHandlers.ready(database.health())));
-            HttpServer http = new HttpServer(config, routes);
+            HttpServer http = new HttpServer(config, routes, metrics);
             try {
                 http.start();
             } catch (RuntimeException e) {

@@ -30,6 +30,12 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE,
     /** The request body is over the limit. */
     PAYLOAD_TOO_LARGE,
+    /** The request (its headers or body) did not arrive in time (HTTP 408). */
+    REQUEST_TIMEOUT,
+    /** This client, or all clients together, hold as many connections as the server allows (HTTP 503). */
+    TOO_MANY_CONNECTIONS,
+    /** The server is stopping and takes no new requests; retry on another instance (HTTP 503). */
+    SHUTTING_DOWN,
     /** The document nests fields deeper than allowed. */
     MAX_DEPTH_EXCEEDED,
     /** The document would resolve more fields than allowed (list sizes multiplied in). */

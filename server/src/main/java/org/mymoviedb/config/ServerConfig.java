@@ -29,6 +29,8 @@ import org.mymoviedb.db.EmbeddedPostgres;
  *                          (RESULT_CACHE_ENABLED, default true; RESULT_CACHE_MAX_MB, default 64)
  * @param executionPlans    run read-only movie queries as plans compiled once per document, rather than field by
  *                          field (EXECUTION_PLANS, default true)
+ * @param http              connections, timeouts and validation threads of the HTTP server
+ * @param metricsAccess     who may read /metrics (METRICS_TOKEN)
  */
 public record ServerConfig(
         String host,
@@ -45,7 +47,9 @@ public record ServerConfig(
         PersistedQueriesConfig persistedQueries,
         List<String> corsAllowedOrigins,
         long resultCacheBytes,
-        boolean executionPlans) {
+        boolean executionPlans,
+        HttpLimits http,
+        MetricsAccess metricsAccess) {
 
     /** Reads the configuration from environment variables, with the documented defaults. */
     public static ServerConfig fromEnvironment(Map<String, String> env) {
@@ -76,7 +80,26 @@ public record ServerConfig(
                 origins(env.get("CORS_ALLOWED_ORIGINS")),
                 bool(env, "RESULT_CACHE_ENABLED", true)
                         ? integer(env, "RESULT_CACHE_MAX_MB", 64, 1, 65_536) * 1024L * 1024L : 0L,
-                bool(env, "EXECUTION_PLANS", true));
+                bool(env, "EXECUTION_PLANS", true),
+                httpLimits(env, cores),
+                new MetricsAccess(blankToNull(env.get("METRICS_TOKEN"))));
+    }
+
+    private static HttpLimits httpLimits(Map<String, String> env, int cores) {
+        return new HttpLimits(
+                integer(env, "MAX_CONNECTIONS", HttpLimits.defaultMaxConnections(), 1, 10_000_000),
+                integer(env, "MAX_CONNECTIONS_PER_CLIENT", 1_000, 0, 10_000_000),
+                integer(env, "REQUEST_HEADER_TIMEOUT_MS", 10_000, 100, 3_600_000),
+                integer(env, "REQUEST_BODY_TIMEOUT_MS", 30_000, 100, 3_600_000),
+                integer(env, "KEEP_ALIVE_TIMEOUT_MS", 60_000, 100, 3_600_000),
+                integer(env, "IDLE_TIMEOUT_MS", 60_000, 100, 3_600_000),
+                integer(env, "VALIDATION_THREADS", Math.max(2, cores), 1, 256),
+                integer(env, "VALIDATION_QUEUE", 256, 1, 1_000_000),
+                integer(env, "VALIDATION_QUEUE_MS", 2_000, 1, 3_600_000));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private static PersistedQueriesConfig persistedQueries(Map<String, String> env) {

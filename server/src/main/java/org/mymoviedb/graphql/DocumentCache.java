@@ -21,6 +21,7 @@ public final class DocumentCache implements PreparsedDocumentProvider {
 
     private final Cache<String, PreparsedDocumentEntry> documents;
     private final LongAdder parses = new LongAdder();
+    private final LongAdder parsesOnIoThreads = new LongAdder();
 
     /** Publishes the cache's hits, misses, size and evictions (cache="documents") in {@code metrics}. */
     public DocumentCache(long maximumDocuments, MeterRegistry metrics) {
@@ -33,6 +34,10 @@ public final class DocumentCache implements PreparsedDocumentProvider {
             ExecutionInput input, Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
         PreparsedDocumentEntry entry = documents.get(key(input.getQuery(), input.getOperationName()), k -> {
             parses.increment();
+            // Undertow's IO threads are XNIO's "I/O" threads; a costly document there stalls all their connections.
+            if (Thread.currentThread().getName().contains(" I/O-")) {
+                parsesOnIoThreads.increment();
+            }
             return withLimitCode(input, parseAndValidate.apply(input));
         });
         return CompletableFuture.completedFuture(entry);
@@ -84,5 +89,10 @@ public final class DocumentCache implements PreparsedDocumentProvider {
     /** How many times a document was parsed and validated, rather than served from the cache. */
     public long parses() {
         return parses.sum();
+    }
+
+    /** How many of those ran on an HTTP IO thread: always zero, or new documents stall the server. */
+    public long parsesOnIoThreads() {
+        return parsesOnIoThreads.sum();
     }
 }

@@ -3,18 +3,18 @@ package org.mymoviedb.http;
 import graphql.language.OperationDefinition;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.RequestTooBigException;
 import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 import io.undertow.util.SameThreadExecutor;
-import graphql.language.OperationDefinition;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import org.mymoviedb.base.ErrorCode;
 import org.mymoviedb.cache.ResultCache;
+import org.mymoviedb.config.HttpLimits;
 import org.mymoviedb.graphql.GraphQLApi;
 import org.mymoviedb.graphql.GraphQLRequest;
 import org.mymoviedb.graphql.PersistedQueries;
@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * POST and GET /graphql, after the GraphQL-over-HTTP spec. Runs on Undertow's IO threads: it reads the body without
- * blocking, hands the request to GraphQL, whose database work runs on the database executor, and writes the
- * response when that completes.
+ * blocking, hands the request to GraphQL (on a validation thread when its document is new), whose database work
+ * runs on the database executor, and writes the response when that completes.
  */
 public final class GraphQLHandler implements HttpHandler {
 
@@ -42,24 +42,28 @@ public final class GraphQLHandler implements HttpHandler {
     private final DatabaseHealth health;
     private final LongAdder requests = new LongAdder();
     private final RequestTimers timers;
+    private final ValidationThreads validation;
 
     /** On a database that is always there: for handlers tested without one. */
     public GraphQLHandler(GraphQLApi api, PersistedQueries persistedQueries, ResultCache cache,
-                          MeterRegistry metrics) {
-        this(api, persistedQueries, cache, DatabaseHealth.alwaysUp(), metrics);
+                          HttpLimits limits, MeterRegistry metrics) {
+        this(api, persistedQueries, cache, DatabaseHealth.alwaysUp(), limits, metrics);
     }
 
     /**
      * {@code cache} may be null: every request is then executed. While {@code health} says the database is down,
-     * requests the cache cannot answer are refused at once. Publishes request counts and latency.
+     * requests the cache cannot answer are refused at once. Documents not yet validated are parsed and validated
+     * on threads of their own, as {@code limits} bounds them. Publishes request counts and latency.
      */
     public GraphQLHandler(GraphQLApi api, PersistedQueries persistedQueries, ResultCache cache,
-                          DatabaseHealth health, MeterRegistry metrics) {
+                          DatabaseHealth health, HttpLimits limits, MeterRegistry metrics) {
         this.api = api;
         this.health = health;
         this.persistedQueries = persistedQueries;
         this.cache = cache;
         this.timers = new RequestTimers(metrics);
+        this.validation = new ValidationThreads(limits.validationThreads(), limits.validationQueue(),
+                limits.validationWaitMillis(), metrics);
         FunctionCounter.builder("mymoviedb.graphql.requests", requests, LongAdder::sum)
                 .description("GraphQL requests answered or being answered").register(metrics);
     }
@@ -85,23 +89,14 @@ public final class GraphQLHandler implements HttpHandler {
                 exchange.dispatch(SameThreadExecutor.INSTANCE, () -> execute(exchange, format, request, true));
             } else if (exchange.getRequestMethod().equals(Methods.POST)) {
                 requireJsonBody(exchange);
-                exchange.getRequestReceiver().receiveFullBytes(
+                RequestBody.receive(exchange, format,
                         (ex, body) -> ex.dispatch(SameThreadExecutor.INSTANCE, () -> {
                             try {
                                 execute(ex, format, RequestReader.fromJsonBody(body), false);
                             } catch (HttpProblem problem) {
                                 format.sendProblem(ex, problem);
                             }
-                        }),
-                        (ex, failure) -> {
-                            if (failure instanceof RequestTooBigException) {
-                                format.sendProblem(ex, new HttpProblem(413, ErrorCode.PAYLOAD_TOO_LARGE,
-                                        "The request body is larger than this server accepts"));
-                            } else {
-                                log.debug("Could not read a request body", failure);
-                                ex.endExchange();
-                            }
-                        });
+                        }));
             } else {
                 exchange.getResponseHeaders().put(Headers.ALLOW, "GET, POST");
                 throw new HttpProblem(405, ErrorCode.METHOD_NOT_ALLOWED, "/graphql takes GET (queries) and POST");
@@ -113,7 +108,8 @@ public final class GraphQLHandler implements HttpHandler {
 
     private static void requireJsonBody(HttpServerExchange exchange) {
         String contentType = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
-        String mediaType = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase();
+        // split(";", -1): "Content-Type: ;" gives one empty media type, not an empty array.
+        String mediaType = contentType == null ? "" : contentType.split(";", -1)[0].trim().toLowerCase(Locale.ROOT);
         if (!mediaType.equals("application/json")) {
             throw new HttpProblem(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                     "POST /graphql takes Content-Type: application/json");
@@ -130,6 +126,20 @@ public final class GraphQLHandler implements HttpHandler {
             boolean graphqlError = refused.code() != ErrorCode.BAD_REQUEST && format == ResponseFormat.JSON;
             format.send(exchange, graphqlError ? 200 : 400,
                     ResponseErrors.requestError(refused.code(), refused.getMessage()));
+            return;
+        }
+        run(exchange, format, request, get);
+    }
+
+    /**
+     * Runs a resolved request. A document already parsed and validated runs here, on the IO thread; any other is
+     * parsed and validated on a validation thread, so a costly new document never stalls the IO thread's other
+     * connections.
+     */
+    private void run(HttpServerExchange exchange, ResponseFormat format, GraphQLRequest request, boolean get) {
+        if (exchange.isInIoThread() && !validated(request)) {
+            validation.run(() -> run(exchange, format, request, get), () -> !validated(request),
+                    problem -> format.sendProblem(exchange, problem));
             return;
         }
         if (get && writes(request)) {
@@ -178,6 +188,11 @@ public final class GraphQLHandler implements HttpHandler {
             }
             format.sendBytes(exchange, status, body);
         });
+    }
+
+    /** Whether the request's document is in the document cache, parsed and validated. */
+    private boolean validated(GraphQLRequest request) {
+        return api.documents().operation(request.query(), request.operationName()).isPresent();
     }
 
     /** Whether a GET would write: from the cached parse when there is one, else by parsing the document. */

@@ -1,65 +1,121 @@
 package org.mymoviedb.http;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
+import io.undertow.connector.ByteBufferPool;
+import io.undertow.server.DefaultByteBufferPool;
 import io.undertow.server.HttpHandler;
-import io.undertow.server.handlers.GracefulShutdownHandler;
+import io.undertow.server.protocol.http.HttpOpenListener;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.mymoviedb.base.ErrorCode;
+import org.mymoviedb.config.HttpLimits;
 import org.mymoviedb.config.ServerConfig;
 import org.mymoviedb.graphql.ResponseErrors;
+import org.xnio.ChannelListeners;
+import org.xnio.IoUtils;
+import org.xnio.OptionMap;
 import org.xnio.Options;
+import org.xnio.StreamConnection;
+import org.xnio.Xnio;
+import org.xnio.XnioWorker;
+import org.xnio.channels.AcceptingChannel;
 
-/** The Undertow server: routes, limits, and a shutdown that lets in-flight requests finish. */
+/**
+ * The HTTP server: Undertow's HTTP/1.1 listener on an XNIO worker of our own, so every accepted connection passes
+ * the {@link ConnectionGate} (connection limits, coded answers to Undertow's own refusals) before Undertow sees it;
+ * timeouts for headers, bodies, keep-alive and idleness; routes; and a shutdown that lets in-flight requests finish.
+ */
 public final class HttpServer {
 
-    private final Undertow undertow;
-    private final GracefulShutdownHandler graceful;
-    private final String host;
-    private final int port;
+    private final ServerConfig config;
+    private final ShutdownDrain drain;
+    private final HttpOpenListener openListener;
+    private final ConnectionGate gate;
+    private final ByteBufferPool buffers;
+    private XnioWorker worker;
+    private AcceptingChannel<StreamConnection> listener;
 
-    public HttpServer(ServerConfig config, Map<String, HttpHandler> routes) {
+    public HttpServer(ServerConfig config, Map<String, HttpHandler> routes, MeterRegistry metrics) {
+        this.config = config;
+        HttpLimits limits = config.http();
         var paths = Handlers.path(exchange -> Json.send(exchange, 404,
                 ResponseErrors.requestError(ErrorCode.NOT_FOUND, "No such path; the API is at /graphql")));
         routes.forEach(paths::addExactPath);
-        this.host = config.host();
-        this.port = config.port();
-        this.graceful = Handlers.gracefulShutdown(new CorsHandler(config.corsAllowedOrigins(), paths));
-        this.undertow = Undertow.builder()
-                .addHttpListener(config.port(), config.host())
-                .setIoThreads(config.ioThreads())
-                // Handlers never block, so no worker threads beyond Undertow's minimum are needed.
-                .setWorkerThreads(2)
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, config.limits().maxBodyBytes())
-                .setServerOption(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, true)
-                .setSocketOption(Options.BACKLOG, 4096)
-                .setHandler(graceful)
-                .build();
+        this.drain = new ShutdownDrain(new BodyDeadline(new CorsHandler(config.corsAllowedOrigins(), paths),
+                limits.bodyTimeoutMillis()));
+        // Undertow's own sizing: 16 KiB direct buffers once the heap allows (-Xmx256m does).
+        boolean big = Runtime.getRuntime().maxMemory() >= 128L * 1024 * 1024;
+        this.buffers = new DefaultByteBufferPool(big, big ? 16 * 1024 - 20 : 1024, -1, 4);
+        this.openListener = new HttpOpenListener(buffers, OptionMap.builder()
+                .set(UndertowOptions.BUFFER_PIPELINED_DATA, true)
+                .set(UndertowOptions.MAX_ENTITY_SIZE, RequestBody.undertowCutOff(config.limits().maxBodyBytes()))
+                .set(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, true)
+                .set(UndertowOptions.REQUEST_PARSE_TIMEOUT, limits.headerTimeoutMillis())
+                .set(UndertowOptions.NO_REQUEST_TIMEOUT, limits.keepAliveTimeoutMillis())
+                .set(UndertowOptions.IDLE_TIMEOUT, limits.idleTimeoutMillis())
+                .getMap());
+        openListener.setRootHandler(drain);
+        this.gate = new ConnectionGate(openListener, limits.maxConnections(), limits.maxConnectionsPerClient(),
+                metrics);
     }
 
     public void start() {
+        Xnio xnio = Xnio.getInstance(Undertow.class.getClassLoader());
         try {
-            undertow.start();
-        } catch (RuntimeException e) {
-            if (e.getCause() instanceof java.net.BindException) {
-                throw new IllegalStateException("Cannot listen on " + host + ":" + port + " ("
-                        + e.getCause().getMessage() + "); set PORT to a free port", e);
+            worker = xnio.createWorker(OptionMap.builder()
+                    .set(Options.WORKER_IO_THREADS, config.ioThreads())
+                    // Handlers never block, so no worker threads beyond a minimum are needed.
+                    .set(Options.WORKER_TASK_CORE_THREADS, 2)
+                    .set(Options.WORKER_TASK_MAX_THREADS, 2)
+                    .set(Options.TCP_NODELAY, true)
+                    .set(Options.CORK, true)
+                    // The gate limits connections; XNIO's own water marks would stop accepting instead.
+                    .set(Options.CONNECTION_HIGH_WATER, 1_000_000)
+                    .set(Options.CONNECTION_LOW_WATER, 1_000_000)
+                    .getMap());
+            listener = worker.createStreamConnectionServer(new InetSocketAddress(config.host(), config.port()),
+                    ChannelListeners.openListenerAdapter(gate), OptionMap.builder()
+                            .set(Options.WORKER_IO_THREADS, worker.getIoThreadCount())
+                            .set(Options.TCP_NODELAY, true)
+                            .set(Options.REUSE_ADDRESSES, true)
+                            .set(Options.BALANCING_TOKENS, 1)
+                            .set(Options.BALANCING_CONNECTIONS, 2)
+                            .set(Options.BACKLOG, 4096)
+                            .set(Options.READ_TIMEOUT, config.http().idleTimeoutMillis())
+                            .set(Options.WRITE_TIMEOUT, config.http().idleTimeoutMillis())
+                            .getMap());
+            listener.resumeAccepts();
+        } catch (IOException e) {
+            if (worker != null) {
+                worker.shutdownNow();
             }
-            throw e;
+            if (e instanceof java.net.BindException) {
+                throw new IllegalStateException("Cannot listen on " + config.host() + ":" + config.port() + " ("
+                        + e.getMessage() + "); set PORT to a free port", e);
+            }
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
     /** The port actually listened on (the configured one, or the one chosen for port 0). */
     public int port() {
-        return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+        return listener.getLocalAddress(InetSocketAddress.class).getPort();
     }
 
     /** Refuses new requests, waits up to {@code graceMillis} for those in flight, then stops. */
     public void stop(long graceMillis) throws InterruptedException {
-        graceful.shutdown();
-        graceful.awaitShutdown(graceMillis);
-        undertow.stop();
+        drain.shutdown();
+        drain.awaitShutdown(graceMillis);
+        IoUtils.safeClose(listener);
+        worker.shutdown();
+        if (!worker.awaitTermination(5, TimeUnit.SECONDS)) {
+            worker.shutdownNow();
+        }
+        buffers.close();
     }
 }

@@ -30,9 +30,14 @@ enum ResponseFormat {
         }
         ResponseFormat best = null;
         double bestQ = 0;
+        boolean anyRange = false;
         for (String range : accept.split(",")) {
-            String[] parts = range.trim().split(";");
+            String[] parts = range.trim().split(";", -1);
             String type = parts[0].trim().toLowerCase(Locale.ROOT);
+            if (type.isEmpty()) {
+                continue; // ";" or ", ,": no media range at all, as if the client had not said
+            }
+            anyRange = true;
             double q = 1;
             for (int i = 1; i < parts.length; i++) {
                 String p = parts[i].trim();
@@ -55,6 +60,9 @@ enum ResponseFormat {
                 bestQ = q;
             }
         }
+        if (!anyRange) {
+            return JSON;
+        }
         if (best == null) {
             throw new HttpProblem(406, ErrorCode.NOT_ACCEPTABLE,
                     "Accept application/graphql-response+json or application/json");
@@ -73,6 +81,10 @@ enum ResponseFormat {
         // No data: a request error, or an error that nulled everything; the database going away mid-request is 503.
         return ResponseErrors.hasCode(result, ErrorCode.DATABASE_UNAVAILABLE) ? 503
                 : result.containsKey("data") ? 200 : 400;
+    }
+
+    String contentType() {
+        return contentType;
     }
 
     void send(HttpServerExchange exchange, int status, Object body) {

@@ -34,8 +34,10 @@ class HttpRefusalsTest {
     @BeforeAll
     void start() {
         server = Undertow.builder().addHttpListener(0, "127.0.0.1")
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) BODY_LIMIT)
-                .setHandler(new GraphQLHandler(null, null, null, new SimpleMeterRegistry()))
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, RequestBody.undertowCutOff(BODY_LIMIT))
+                .setHandler(new GraphQLHandler(null, null, null,
+                        org.mymoviedb.config.ServerConfig.fromEnvironment(java.util.Map.of()).http(),
+                        new SimpleMeterRegistry()))
                 .build();
         server.start();
     }

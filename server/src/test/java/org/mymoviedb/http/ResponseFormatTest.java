@@ -18,7 +18,7 @@ class ResponseFormatTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"   "})
+    @ValueSource(strings = {"   ", ";", " ; ", ",", ";;, ;q=1"})
     void noAcceptMeansTheLegacyType(String accept) {
         assertThat(ResponseFormat.negotiate(accept)).isEqualTo(ResponseFormat.JSON);
     }
