@@ -27,6 +27,7 @@ import org.mymoviedb.db.EmbeddedPostgres;
  *                          "*" for any; default none)
  * @param resultCacheBytes  memory for cached answers to anonymous read queries; 0 switches the cache off
  *                          (RESULT_CACHE_ENABLED, default true; RESULT_CACHE_MAX_MB, default 64)
+ * @param caches            memory for parsed documents, persisted queries and limit verdicts
  */
 public record ServerConfig(
         String host,
@@ -42,7 +43,8 @@ public record ServerConfig(
         ApiLimits limits,
         PersistedQueriesConfig persistedQueries,
         List<String> corsAllowedOrigins,
-        long resultCacheBytes) {
+        long resultCacheBytes,
+        CacheBudgets caches) {
 
     /** Reads the configuration from environment variables, with the documented defaults. */
     public static ServerConfig fromEnvironment(Map<String, String> env) {
@@ -66,13 +68,29 @@ public record ServerConfig(
                         integer(env, "MAX_ALIASES", 30, 0, 100_000),
                         integer(env, "MAX_ROOT_FIELDS", 20, 1, 100_000),
                         integer(env, "MAX_TOKENS", 15_000, 100, 10_000_000),
+                        integer(env, "MAX_SELECTION_FIELDS", 200, 1, 1_000_000),
                         integer(env, "MAX_BODY_BYTES", 1024 * 1024, 1024, 256 * 1024 * 1024),
                         integer(env, "DB_STATEMENT_TIMEOUT_MS", 5_000, 0, 3_600_000),
                         bool(env, "INTROSPECTION_ENABLED", true)),
                 persistedQueries(env),
                 origins(env.get("CORS_ALLOWED_ORIGINS")),
                 bool(env, "RESULT_CACHE_ENABLED", true)
-                        ? integer(env, "RESULT_CACHE_MAX_MB", 64, 1, 65_536) * 1024L * 1024L : 0L);
+                        ? integer(env, "RESULT_CACHE_MAX_MB", 64, 1, 65_536) * 1024L * 1024L : 0L,
+                cacheBudgets(env));
+    }
+
+    private static CacheBudgets cacheBudgets(Map<String, String> env) {
+        CacheBudgets defaults = CacheBudgets.defaults();
+        return new CacheBudgets(
+                megabytes(env, "DOCUMENT_CACHE_MAX_MB", defaults.documentBytes()),
+                integer(env, "DOCUMENT_CACHE_MAX_DOCUMENT_KB", defaults.maxCachedDocumentChars() / 1024, 1, 1024 * 1024)
+                        * 1024,
+                megabytes(env, "APQ_CACHE_MAX_MB", defaults.persistedQueryBytes()),
+                megabytes(env, "LIMIT_CACHE_MAX_MB", defaults.limitVerdictBytes()));
+    }
+
+    private static long megabytes(Map<String, String> env, String name, long fallbackBytes) {
+        return integer(env, name, (int) (fallbackBytes >> 20), 1, 65_536) * 1024L * 1024L;
     }
 
     private static PersistedQueriesConfig persistedQueries(Map<String, String> env) {
@@ -88,8 +106,7 @@ public record ServerConfig(
             throw new IllegalArgumentException("PERSISTED_QUERIES=allowlist needs PERSISTED_QUERIES_ALLOWLIST: "
                     + "a directory of .graphql files or an Apollo persisted-query manifest");
         }
-        return new PersistedQueriesConfig(parsed, allowlist == null || allowlist.isBlank() ? null : Path.of(allowlist),
-                integer(env, "APQ_CACHE_SIZE", 10_000, 1, 10_000_000));
+        return new PersistedQueriesConfig(parsed, allowlist == null || allowlist.isBlank() ? null : Path.of(allowlist));
     }
 
     private static List<String> origins(String value) {

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.mymoviedb.auth.Viewer;
 import org.mymoviedb.config.ApiLimits;
+import org.mymoviedb.config.CacheBudgets;
 import org.mymoviedb.graphql.auth.AuthDirective;
 import org.mymoviedb.graphql.auth.AuthFetchers;
 
@@ -44,12 +45,12 @@ public final class GraphQLApi {
     private final CheckedOnce limitChecks;
     private final QueryComplexityLimits validationLimits;
 
-    public GraphQLApi(Fetchers f, Loaders loaders, DocumentCache documents, ApiLimits limits) {
+    public GraphQLApi(Fetchers f, Loaders loaders, DocumentCache documents, ApiLimits limits, CacheBudgets budgets) {
         this.loaders = loaders;
         this.limits = limits;
         RequestLimits requestLimits = new RequestLimits(limits);
         this.parserOptions = requestLimits.parserOptions();
-        this.limitChecks = requestLimits.instrumentation();
+        this.limitChecks = requestLimits.instrumentation(documents, budgets);
         this.validationLimits = requestLimits.validationLimits();
         this.documents = documents;
         this.auth = f.auth();
