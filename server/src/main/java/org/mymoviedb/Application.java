@@ -118,8 +118,8 @@ public final class Application implements AutoCloseable {
             }
             // Every instance announces its writes; only one with a cache needs to hear the others'.
             changes = CatalogueChanges.start(settings, database.catalogueVersion(), cache != null);
-            GraphQLHandler graphql = new GraphQLHandler(api, new PersistedQueries(config.persistedQueries(), metrics),
-                    cache, database.health(), config.http(), metrics);
+            PersistedQueries persisted = new PersistedQueries(config.persistedQueries(), config.caches(), metrics);
+            GraphQLHandler graphql = new GraphQLHandler(api, persisted, cache, database.health(), config.http(), metrics);
             Map<String, HttpHandler> routes = new HashMap<>(GraphiQLHandlers.routes());
             routes.putAll(Map.of(
                     "/graphql", graphql,
@@ -171,8 +171,9 @@ public final class Application implements AutoCloseable {
                 NamedEntryMutations.people(new NamedEntryWrites(dsl, NamedEntries.PEOPLE), executor),
                 new HistoryFetchers(new AuditRepository(dsl), executor),
                 new AuthFetchers(auth, new UserAccounts(dsl, hasher, sessions), dsl, executor));
-        return new GraphQLApi(fetchers, new Loaders(genres, people, executor), new DocumentCache(2_000, metrics),
-                config.limits(), config.executionPlans());
+        return new GraphQLApi(fetchers, new Loaders(genres, people, executor),
+                new DocumentCache(config.caches(), config.limits().maxSelectionFields(), metrics), config.limits(),
+                config.caches(), config.executionPlans());
     }
 
     private static String displayHost(String host) {

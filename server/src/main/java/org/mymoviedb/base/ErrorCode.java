@@ -46,6 +46,8 @@ public enum ErrorCode {
     MAX_ROOT_FIELDS_EXCEEDED,
     /** The document is longer than the parser reads. */
     MAX_TOKENS_EXCEEDED,
+    /** A selection set holds more fields than allowed, its fragments spread in. */
+    MAX_SELECTION_FIELDS_EXCEEDED,
     /** Introspection is switched off on this server. */
     INTROSPECTION_DISABLED,
     /** An introspection query that repeats its fields far beyond what any tool asks (graphql-java's good-faith check). */

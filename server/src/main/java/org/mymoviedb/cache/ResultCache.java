@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -23,6 +24,11 @@ public final class ResultCache {
     public record Answer(long version, int status, byte[] body) {
     }
 
+    /** How long an answer may be served, at most, whatever the catalogue does. */
+    private static final Duration MAXIMUM_AGE = Duration.ofMinutes(10);
+    /** The entry, the key and answer records and the cache's own objects. */
+    private static final int ENTRY_OVERHEAD_BYTES = 192;
+
     private final Cache<Key, Answer> answers;
     private final CatalogueVersion catalogue;
     private final LongAdder hits = new LongAdder();
@@ -33,7 +39,10 @@ public final class ResultCache {
         this.catalogue = catalogue;
         this.answers = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
-                .weigher((Key k, Answer a) -> a.body().length + k.query().length() * 2 + 128)
+                .weigher((Key k, Answer a) -> weight(k, a))
+                // A backstop: an announcement lost with a process that died just after its commit ages out.
+                .expireAfterWrite(MAXIMUM_AGE)
+                .executor(Runnable::run)
                 .recordStats()
                 .build();
         // Caffeine counts an entry from before the last write as a hit; these count it as the miss it is.
@@ -42,6 +51,18 @@ public final class ResultCache {
         FunctionCounter.builder("mymoviedb.result.cache.misses", misses, LongAdder::sum)
                 .description("Cacheable requests the result cache could not answer").register(metrics);
         CaffeineCacheMetrics.monitor(metrics, answers, "results");
+    }
+
+    /** The body, and two bytes a character (UTF-16 at worst) of the key's text and variables. */
+    private static int weight(Key key, Answer answer) {
+        long chars = key.query().length() + (key.variables().isEmpty() ? 0 : key.variables().toString().length());
+        return (int) Math.min(Integer.MAX_VALUE, ENTRY_OVERHEAD_BYTES + answer.body().length + 2 * chars);
+    }
+
+    /** The bytes the cached answers are estimated to hold; at most the budget, once eviction has run. */
+    public long weighedBytes() {
+        answers.cleanUp();
+        return answers.policy().eviction().orElseThrow().weightedSize().orElse(0);
     }
 
     /** The cached answer if it is still current. */

@@ -9,6 +9,8 @@ package org.mymoviedb.config;
  * @param maxAliases            aliased fields in one document (MAX_ALIASES, 30)
  * @param maxRootFields         top-level fields of the operation (MAX_ROOT_FIELDS, 20)
  * @param maxTokens             lexical tokens the parser reads before giving up (MAX_TOKENS, 15000)
+ * @param maxSelectionFields    fields in one selection set, fragments spread in, checked before validation
+ *                              (MAX_SELECTION_FIELDS, 200)
  * @param maxBodyBytes          request body size (MAX_BODY_BYTES, 1 MiB)
  * @param statementTimeoutMillis how long PostgreSQL may work on one statement (DB_STATEMENT_TIMEOUT_MS, 5000)
  * @param introspection         whether __schema and __type may be queried (INTROSPECTION_ENABLED, true)
@@ -19,6 +21,7 @@ public record ApiLimits(
         int maxAliases,
         int maxRootFields,
         int maxTokens,
+        int maxSelectionFields,
         long maxBodyBytes,
         int statementTimeoutMillis,
         boolean introspection) {

@@ -8,9 +8,8 @@ import java.nio.file.Path;
  * @param mode      APQ (clients register documents by hash, Apollo's protocol), ALLOWLIST (only the documents in
  *                  {@code allowlist} run; for production), or OFF (PERSISTED_QUERIES, default APQ)
  * @param allowlist a directory of .graphql files, or an Apollo persisted-query manifest (PERSISTED_QUERIES_ALLOWLIST)
- * @param capacity  how many registered documents APQ keeps, least recently used dropped first (APQ_CACHE_SIZE, 10000)
  */
-public record PersistedQueriesConfig(Mode mode, Path allowlist, int capacity) {
+public record PersistedQueriesConfig(Mode mode, Path allowlist) {
 
     /** The three ways to run. */
     public enum Mode { APQ, ALLOWLIST, OFF }

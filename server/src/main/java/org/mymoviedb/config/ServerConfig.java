@@ -31,6 +31,7 @@ import org.mymoviedb.db.EmbeddedPostgres;
  *                          field (EXECUTION_PLANS, default true)
  * @param http              connections, timeouts and validation threads of the HTTP server
  * @param metricsAccess     who may read /metrics (METRICS_TOKEN)
+ * @param caches            memory for parsed documents, persisted queries and limit verdicts
  */
 public record ServerConfig(
         String host,
@@ -49,7 +50,8 @@ public record ServerConfig(
         long resultCacheBytes,
         boolean executionPlans,
         HttpLimits http,
-        MetricsAccess metricsAccess) {
+        MetricsAccess metricsAccess,
+        CacheBudgets caches) {
 
     /** Reads the configuration from environment variables, with the documented defaults. */
     public static ServerConfig fromEnvironment(Map<String, String> env) {
@@ -73,6 +75,7 @@ public record ServerConfig(
                         integer(env, "MAX_ALIASES", 30, 0, 100_000),
                         integer(env, "MAX_ROOT_FIELDS", 20, 1, 100_000),
                         integer(env, "MAX_TOKENS", 15_000, 100, 10_000_000),
+                        integer(env, "MAX_SELECTION_FIELDS", 200, 1, 1_000_000),
                         integer(env, "MAX_BODY_BYTES", 1024 * 1024, 1024, 256 * 1024 * 1024),
                         integer(env, "DB_STATEMENT_TIMEOUT_MS", 5_000, 0, 3_600_000),
                         bool(env, "INTROSPECTION_ENABLED", true)),
@@ -82,7 +85,8 @@ public record ServerConfig(
                         ? integer(env, "RESULT_CACHE_MAX_MB", 64, 1, 65_536) * 1024L * 1024L : 0L,
                 bool(env, "EXECUTION_PLANS", true),
                 httpLimits(env, cores),
-                new MetricsAccess(blankToNull(env.get("METRICS_TOKEN"))));
+                new MetricsAccess(blankToNull(env.get("METRICS_TOKEN"))),
+                cacheBudgets(env));
     }
 
     private static HttpLimits httpLimits(Map<String, String> env, int cores) {
@@ -102,6 +106,20 @@ public record ServerConfig(
         return value == null || value.isBlank() ? null : value.trim();
     }
 
+    private static CacheBudgets cacheBudgets(Map<String, String> env) {
+        CacheBudgets defaults = CacheBudgets.defaults();
+        return new CacheBudgets(
+                megabytes(env, "DOCUMENT_CACHE_MAX_MB", defaults.documentBytes()),
+                integer(env, "DOCUMENT_CACHE_MAX_DOCUMENT_KB", defaults.maxCachedDocumentChars() / 1024, 1, 1024 * 1024)
+                        * 1024,
+                megabytes(env, "APQ_CACHE_MAX_MB", defaults.persistedQueryBytes()),
+                megabytes(env, "LIMIT_CACHE_MAX_MB", defaults.limitVerdictBytes()));
+    }
+
+    private static long megabytes(Map<String, String> env, String name, long fallbackBytes) {
+        return integer(env, name, (int) (fallbackBytes >> 20), 1, 65_536) * 1024L * 1024L;
+    }
+
     private static PersistedQueriesConfig persistedQueries(Map<String, String> env) {
         String mode = env.getOrDefault("PERSISTED_QUERIES", "apq").trim().toUpperCase(java.util.Locale.ROOT);
         PersistedQueriesConfig.Mode parsed;
@@ -115,8 +133,7 @@ public record ServerConfig(
             throw new IllegalArgumentException("PERSISTED_QUERIES=allowlist needs PERSISTED_QUERIES_ALLOWLIST: "
                     + "a directory of .graphql files or an Apollo persisted-query manifest");
         }
-        return new PersistedQueriesConfig(parsed, allowlist == null || allowlist.isBlank() ? null : Path.of(allowlist),
-                integer(env, "APQ_CACHE_SIZE", 10_000, 1, 10_000_000));
+        return new PersistedQueriesConfig(parsed, allowlist == null || allowlist.isBlank() ? null : Path.of(allowlist));
     }
 
     private static List<String> origins(String value) {

@@ -11,13 +11,12 @@ import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
-import graphql.language.Document;
-import graphql.language.OperationDefinition;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
+import org.mymoviedb.config.CacheBudgets;
 
 /**
  * Runs the limit checks (depth, cost, aliases, root fields) once per document, operation and variables, and
@@ -25,36 +24,49 @@ import java.util.concurrent.atomic.LongAdder;
  * on every field. The checks are graphql-java's own instrumentations; only their operation step is used, and a
  * refusal is remembered as a refusal.
  *
- * <p>Documents come from {@link DocumentCache}, so a repeated query is the same {@link Document} object; the key
- * compares it by identity, and the coerced variables by value (a cost depends on {@code first: $n}).
+ * <p>The key is the document's text and operation name, as {@link DocumentCache}'s, not the parsed
+ * {@link graphql.language.Document}: a verdict must not keep a document alive after that cache dropped it. The
+ * coerced variables are compared by value (a cost depends on {@code first: $n}). Bounded by the bytes of its keys
+ * and by idle time; a document longer than the document cache keeps is checked on every request.
  */
 final class CheckedOnce extends SimplePerformantInstrumentation {
 
-    /** Variables are part of a key; a key weighs one unit plus one per 64 characters of them. */
-    private static final long MAXIMUM_WEIGHT = 50_000;
+    /** The entry, the key record, the verdict and the cache's own objects. */
+    private static final int ENTRY_OVERHEAD_BYTES = 160;
 
-    private record Key(Document document, OperationDefinition operation, Map<String, Object> variables) {
+    private record Key(String query, String operationName, Map<String, Object> variables) {
+        /** Two bytes a character of the text (UTF-16 at worst) and of the variables as written out. */
+        int weight() {
+            long variableChars = variables.isEmpty() ? 0 : variables.toString().length();
+            return (int) Math.min(Integer.MAX_VALUE, ENTRY_OVERHEAD_BYTES + 2L * (query.length() + variableChars));
+        }
     }
 
     private final List<Instrumentation> checks;
-    private final Cache<Key, Optional<LimitExceeded>> verdicts = Caffeine.newBuilder()
-            .maximumWeight(MAXIMUM_WEIGHT)
-            .weigher((Key key, Optional<LimitExceeded> verdict) ->
-                    key.variables().isEmpty() ? 1 : 1 + key.variables().toString().length() / 64)
-            .build();
+    private final Cache<Key, Optional<LimitExceeded>> verdicts;
+    private final DocumentCache documents;
     private final LongAdder analyses = new LongAdder();
 
-    CheckedOnce(List<Instrumentation> checks) {
+    CheckedOnce(List<Instrumentation> checks, DocumentCache documents, CacheBudgets budgets) {
         this.checks = List.copyOf(checks);
+        this.documents = documents;
+        this.verdicts = Caffeine.newBuilder()
+                .maximumWeight(budgets.limitVerdictBytes())
+                .weigher((Key key, Optional<LimitExceeded> verdict) -> key.weight())
+                .expireAfterAccess(budgets.idleExpiry())
+                .executor(Runnable::run)
+                .build();
     }
 
     @Override
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(
             InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
         ExecutionContext context = parameters.getExecutionContext();
-        Key key = new Key(context.getDocument(), context.getOperationDefinition(),
-                context.getCoercedVariables().toMap());
-        Optional<LimitExceeded> refusal = verdicts.get(key, k -> check(parameters));
+        String query = context.getExecutionInput().getQuery();
+        Optional<LimitExceeded> refusal = documents.keepsDocumentsOf(query.length())
+                ? verdicts.get(new Key(query, context.getExecutionInput().getOperationName(),
+                        context.getCoercedVariables().toMap()), k -> check(parameters))
+                : check(parameters);
         if (refusal.isPresent()) {
             // A fresh exception per request: the remembered one carries only the code and the message.
             throw refusal.get().copy();

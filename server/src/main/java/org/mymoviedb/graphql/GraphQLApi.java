@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.mymoviedb.auth.Viewer;
 import org.mymoviedb.config.ApiLimits;
+import org.mymoviedb.config.CacheBudgets;
 import org.mymoviedb.graphql.auth.AuthDirective;
 import org.mymoviedb.graphql.auth.AuthFetchers;
 
@@ -48,12 +49,13 @@ public final class GraphQLApi {
     private final PlannedExecution queries;
 
     /** {@code executionPlans}: whether read-only movie queries run as compiled plans (see {@link PlannedExecution}). */
-    public GraphQLApi(Fetchers f, Loaders loaders, DocumentCache documents, ApiLimits limits, boolean executionPlans) {
+    public GraphQLApi(Fetchers f, Loaders loaders, DocumentCache documents, ApiLimits limits, CacheBudgets budgets,
+                      boolean executionPlans) {
         this.loaders = loaders;
         this.limits = limits;
         RequestLimits requestLimits = new RequestLimits(limits);
         this.parserOptions = requestLimits.parserOptions();
-        this.limitChecks = requestLimits.instrumentation();
+        this.limitChecks = requestLimits.instrumentation(documents, budgets);
         this.validationLimits = requestLimits.validationLimits();
         this.documents = documents;
         this.auth = f.auth();

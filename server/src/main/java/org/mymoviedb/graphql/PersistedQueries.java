@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import org.mymoviedb.base.ErrorCode;
+import org.mymoviedb.config.CacheBudgets;
 import org.mymoviedb.config.PersistedQueriesConfig;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,20 +23,31 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Persisted queries. APQ mode speaks Apollo's Automatic Persisted Queries protocol: a request may carry only
  * {@code extensions.persistedQuery.sha256Hash}; an unknown hash answers PersistedQueryNotFound, and the client
- * sends the text once with its hash to register it (kept in a bounded store). ALLOWLIST mode runs only the
+ * sends the text once with its hash to register it (kept in a store bounded by bytes and idle time; a document
+ * longer than the document cache keeps is run but not registered). ALLOWLIST mode runs only the
  * documents loaded at startup, whether sent by hash or in full.
  */
 public final class PersistedQueries {
 
+    /** A registered document's hash, the entry and the cache's own objects. */
+    private static final int ENTRY_OVERHEAD_BYTES = 64 + 128;
+
     private final PersistedQueriesConfig.Mode mode;
     private final Cache<String, String> registered;
+    private final int maxRegisteredChars;
     private final Map<String, String> allowed;
 
     /** Publishes the APQ store's hits, misses, size and evictions (cache="persisted_queries") in {@code metrics}. */
-    public PersistedQueries(PersistedQueriesConfig config, MeterRegistry metrics) {
+    public PersistedQueries(PersistedQueriesConfig config, CacheBudgets budgets, MeterRegistry metrics) {
         this.mode = config.mode();
-        // Evict on the caller's thread, so the bound holds at every moment, not eventually.
-        this.registered = Caffeine.newBuilder().maximumSize(config.capacity()).executor(Runnable::run)
+        this.maxRegisteredChars = budgets.maxCachedDocumentChars();
+        // Evict on the caller's thread, so the bound holds at every moment, not eventually. Two bytes a character:
+        // a text outside Latin-1 is stored as UTF-16.
+        this.registered = Caffeine.newBuilder()
+                .maximumWeight(budgets.persistedQueryBytes())
+                .weigher((String hash, String query) -> ENTRY_OVERHEAD_BYTES + 2 * query.length())
+                .expireAfterAccess(budgets.idleExpiry())
+                .executor(Runnable::run)
                 .recordStats().build();
         CaffeineCacheMetrics.monitor(metrics, registered, "persisted_queries");
         this.allowed = config.mode() == PersistedQueriesConfig.Mode.ALLOWLIST ? load(config.allowlist()) : Map.of();
@@ -58,7 +70,7 @@ public final class PersistedQueries {
             } else if (!sha256(query).equals(hash)) {
                 throw new Refused(ErrorCode.PERSISTED_QUERY_HASH_MISMATCH,
                         "extensions.persistedQuery.sha256Hash is not the SHA-256 of this query");
-            } else if (mode == PersistedQueriesConfig.Mode.APQ) {
+            } else if (mode == PersistedQueriesConfig.Mode.APQ && query.length() <= maxRegisteredChars) {
                 registered.put(hash, query);
             }
         }
@@ -84,6 +96,12 @@ public final class PersistedQueries {
                     "extensions.persistedQuery needs version 1 and a sha256Hash string");
         }
         return hash.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The bytes the registered documents are estimated to hold; at most the budget, once eviction has run. */
+    public long weighedBytes() {
+        registered.cleanUp();
+        return registered.policy().eviction().orElseThrow().weightedSize().orElse(0);
     }
 
     public static String sha256(String document) {

@@ -12,18 +12,14 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
-import graphql.language.Field;
-import graphql.language.NodeTraverser;
-import graphql.language.NodeVisitorStub;
-import graphql.language.OperationDefinition;
+import graphql.normalized.ExecutableNormalizedOperation;
 import graphql.parser.ParserOptions;
 import graphql.schema.GraphQLTypeUtil;
-import graphql.util.TraversalControl;
-import graphql.util.TraverserContext;
 import graphql.validation.QueryComplexityLimits;
 import java.util.List;
 import org.mymoviedb.base.ErrorCode;
 import org.mymoviedb.config.ApiLimits;
+import org.mymoviedb.config.CacheBudgets;
 
 /**
  * The per-request limits graphql-java enforces before execution: the parser's token and nesting limits, the
@@ -69,8 +65,8 @@ public final class RequestLimits {
     }
 
     /** The checks, run once per document, operation and variables (see {@link CheckedOnce}). */
-    CheckedOnce instrumentation() {
-        return new CheckedOnce(List.of(new DocumentShape(), complexity()));
+    CheckedOnce instrumentation(DocumentCache documents, CacheBudgets budgets) {
+        return new CheckedOnce(List.of(new DocumentShape(), complexity()), documents, budgets);
     }
 
     private Instrumentation complexity() {
@@ -110,30 +106,25 @@ public final class RequestLimits {
         return env.getField().getName().equals("edges") && env.getParentType().getName().endsWith("Connection");
     }
 
-    /** Counts aliases in the whole document and the operation's top-level fields. */
+    /**
+     * Counts what executes, not what is written: the operation's top-level fields and its aliased fields once
+     * fragments are spread, {@code @skip}/{@code @include} applied and same-named fields merged (graphql-java's
+     * executable normalized operation, which execution itself would build from the same document).
+     */
     private final class DocumentShape extends SimplePerformantInstrumentation {
         @Override
         public InstrumentationContext<graphql.ExecutionResult> beginExecuteOperation(
                 InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
-            OperationDefinition operation = parameters.getExecutionContext().getOperationDefinition();
-            int rootFields = operation.getSelectionSet().getSelections().size();
+            ExecutableNormalizedOperation operation = parameters.getExecutionContext().getNormalizedQueryTree().get();
+            int rootFields = operation.getTopLevelFields().size();
             if (rootFields > limits.maxRootFields()) {
                 throw new LimitExceeded(ErrorCode.MAX_ROOT_FIELDS_EXCEEDED, "This operation asks for " + rootFields
                         + " top-level fields; at most " + limits.maxRootFields() + " are allowed");
             }
-            int[] aliases = {0};
-            new NodeTraverser().depthFirst(new NodeVisitorStub() {
-                @Override
-                @SuppressWarnings("rawtypes") // graphql-java's NodeVisitor declares TraverserContext<Node>, raw
-                public TraversalControl visitField(Field field, TraverserContext<graphql.language.Node> context) {
-                    if (field.getAlias() != null) {
-                        aliases[0]++;
-                    }
-                    return TraversalControl.CONTINUE;
-                }
-            }, parameters.getExecutionContext().getDocument().getDefinitions());
-            if (aliases[0] > limits.maxAliases()) {
-                throw new LimitExceeded(ErrorCode.MAX_ALIASES_EXCEEDED, "This document uses " + aliases[0]
+            long aliases = operation.getNormalizedFieldToMergedField().keySet().stream()
+                    .filter(field -> field.getAlias() != null).count();
+            if (aliases > limits.maxAliases()) {
+                throw new LimitExceeded(ErrorCode.MAX_ALIASES_EXCEEDED, "This operation uses " + aliases
                         + " aliases; at most " + limits.maxAliases() + " are allowed");
             }
             return SimpleInstrumentationContext.noOp();

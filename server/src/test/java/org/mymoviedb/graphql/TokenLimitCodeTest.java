@@ -55,7 +55,7 @@ class TokenLimitCodeTest {
 
     private static String code(String query, Locale locale, ParserOptions parserOptions) {
         GraphQL graphQL = GraphQL.newGraphQL(SCHEMA)
-                .preparsedDocumentProvider(new DocumentCache(10, new SimpleMeterRegistry())).build();
+                .preparsedDocumentProvider(new DocumentCache(org.mymoviedb.config.CacheBudgets.defaults(), 200, new SimpleMeterRegistry())).build();
         ExecutionInput input = ExecutionInput.newExecutionInput().query(query).locale(locale)
                 .graphQLContext(Map.of(ParserOptions.class, parserOptions)).build();
         @SuppressWarnings("unchecked")
