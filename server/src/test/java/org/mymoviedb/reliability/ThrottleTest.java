@@ -21,6 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.mymoviedb.auth.AuthService;
 import org.mymoviedb.auth.LoginThrottle;
 import org.mymoviedb.auth.PasswordHasher;
+import org.mymoviedb.auth.SessionCache;
 import org.mymoviedb.auth.Role;
 import org.mymoviedb.auth.UserAccounts;
 import org.mymoviedb.http.Json;
@@ -58,7 +59,7 @@ class ThrottleTest {
     @Test
     void fortyConcurrentAttemptsCheckNoMorePasswordsThanTheLimit() throws Exception {
         AuthService auth = new AuthService(database.dsl(), hasher, new LoginThrottle(Duration.ofMinutes(15)),
-                Duration.ofHours(1));
+                Duration.ofHours(1), new SessionCache());
         long before = hasher.checks();
         ExecutorService threads = Executors.newFixedThreadPool(40);
         CountDownLatch start = new CountDownLatch(1);
@@ -87,7 +88,7 @@ class ThrottleTest {
     @Test
     void othersFailuresFromASharedAddressDoNotLockOutAKnownDevice() {
         AuthService auth = new AuthService(database.dsl(), hasher, new LoginThrottle(Duration.ofMinutes(15)),
-                Duration.ofHours(1));
+                Duration.ofHours(1), new SessionCache());
         // Jacques signed in from the office before: that pair is a known device.
         assertThat(auth.login("jacques", PASSWORD, OFFICE).session()).isNotNull();
         // Someone in the same office (one NAT address) fails often, under many names.
@@ -110,7 +111,7 @@ class ThrottleTest {
         AtomicLong now = new AtomicLong();
         Ticker clock = now::get;
         AuthService auth = new AuthService(database.dsl(), hasher, new LoginThrottle(Duration.ofMinutes(15), clock),
-                Duration.ofHours(1));
+                Duration.ofHours(1), new SessionCache());
         for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_USERNAME; i++) {
             assertThat(auth.login("eric", "wrong", "192.0.2.9").error().code()).isEqualTo("INVALID_CREDENTIALS");
         }
