@@ -8,7 +8,8 @@
 --                     lines) at the version this thread last saw (CONFLICTs are counted apart, and teach it the
 --                     current version).
 -- 200 answers whose body holds "errors", or userErrors other than CONFLICT, count as errors (a fast error is not
--- a result). done() prints one line: BENCH_RESULT {json}, with completed responses per wall-clock second.
+-- a result). done() prints one line: BENCH_RESULT {json}, with completed responses per wall-clock second, and
+-- before it BENCH_ERROR_SAMPLE with the start of the first answer that counted as an error, if any.
 
 local threads = {}
 local thread_count = 0
@@ -25,6 +26,7 @@ started = nil
 graphql_errors = 0
 user_errors = 0
 conflicts = 0
+error_sample = nil
 per_second = {}
 local mode = "body"
 local run_id = os.getenv("BENCH_RUN_ID") or tostring(os.time())
@@ -142,6 +144,7 @@ function response(status, headers, body)
   end
   if string.find(body, '"errors"', 1, true) then
     graphql_errors = graphql_errors + 1
+    error_sample = error_sample or body:sub(1, 400)
   elseif mode == "traffic" and string.find(body, '"updateMovie"', 1, true) then
     local id, version = body:match('"movie":{"id":"(%d+)","version":(%d+)}')
     if not id then
@@ -150,15 +153,24 @@ function response(status, headers, body)
         conflicts = conflicts + 1
       else
         user_errors = user_errors + 1
+        error_sample = error_sample or body:sub(1, 400)
       end
     end
     if id and versions[id] then versions[id] = tonumber(version) end
   elseif mode ~= "body" and string.find(body, '"userErrors":[{', 1, true) then
     user_errors = user_errors + 1
+    error_sample = error_sample or body:sub(1, 400)
   end
 end
 
 function done(summary, latency, requests)
+  for _, thread in ipairs(threads) do
+    local sample = thread:get("error_sample")
+    if sample then
+      io.write("BENCH_ERROR_SAMPLE ", (sample:gsub("[\r\n]", " ")), "\n")
+      break
+    end
+  end
   local errors_in_body, bad_writes, conflicted, seconds = 0, 0, 0, {}
   for _, thread in ipairs(threads) do
     errors_in_body = errors_in_body + (thread:get("graphql_errors") or 0)
