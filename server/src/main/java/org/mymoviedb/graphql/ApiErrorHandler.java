@@ -13,6 +13,7 @@ import org.mymoviedb.base.ApiException;
 import org.mymoviedb.base.ErrorCode;
 import org.mymoviedb.data.DatabaseHealth;
 import org.mymoviedb.data.DatabaseOutage;
+import org.mymoviedb.graphql.fetching.RetryAfter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

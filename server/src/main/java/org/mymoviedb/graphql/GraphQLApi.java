@@ -2,6 +2,7 @@ package org.mymoviedb.graphql;
 
 import org.mymoviedb.graphql.fetching.Loaders;
 import org.mymoviedb.graphql.plan.PlannedExecution;
+import org.mymoviedb.graphql.fetching.RetryAfter;
 
 import graphql.ExecutionInput;
 import graphql.GraphQL;

@@ -19,7 +19,7 @@ import org.mymoviedb.graphql.GraphQLApi;
 import org.mymoviedb.graphql.GraphQLRequest;
 import org.mymoviedb.graphql.PersistedQueries;
 import org.mymoviedb.graphql.ResponseErrors;
-import org.mymoviedb.graphql.RetryAfter;
+import org.mymoviedb.graphql.fetching.RetryAfter;
 import org.mymoviedb.data.DatabaseHealth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -82,7 +82,7 @@ class RequestReaderTest {
     @Test
     void aBodyThatIsNotUtf8TextIsABadRequest() {
         byte[] garbage = {(byte) 0xff, (byte) 0xfe, 0, 0x7b};
-        assertBadRequest(() -> RequestReader.fromJsonBody(garbage), "The request body is not valid JSON");
+        assertBadRequest(() -> RequestReader.fromJsonBody(garbage), "The request body is not valid UTF-8");
     }
 
     @Test

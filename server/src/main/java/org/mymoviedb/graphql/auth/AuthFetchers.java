@@ -14,7 +14,7 @@ import org.mymoviedb.auth.Viewer;
 import org.mymoviedb.base.Ids;
 import org.mymoviedb.base.UserError;
 import org.mymoviedb.data.DatabaseExecutor;
-import org.mymoviedb.graphql.RetryAfter;
+import org.mymoviedb.graphql.fetching.RetryAfter;
 import org.mymoviedb.graphql.fetching.DeletePayload;
 
 /** login, logout, me, users and createUser. */

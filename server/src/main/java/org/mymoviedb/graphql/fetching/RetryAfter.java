@@ -1,4 +1,4 @@
-package org.mymoviedb.graphql;
+package org.mymoviedb.graphql.fetching;
 
 import graphql.GraphQLContext;
 import java.util.LinkedHashMap;
@@ -24,7 +24,7 @@ public final class RetryAfter {
     }
 
     /** The response, with the wait asked for during the request in its extensions. */
-    static Map<String, Object> addTo(Map<String, Object> response, GraphQLContext context) {
+    public static Map<String, Object> addTo(Map<String, Object> response, GraphQLContext context) {
         Long seconds = context.get(KEY);
         if (seconds == null) {
             return response;
