@@ -153,7 +153,7 @@ public final class GraphQLHandler implements HttpHandler {
             int status = format.statusOf(result);
             byte[] body = Json.MAPPER.writeValueAsBytes(result);
             if (key != null && cacheable(operation, result)) {
-                cache.put(key, new ResultCache.Answer(version, status, body));
+                cache.put(key, new ResultCache.Answer(version, api.dependencies(request), status, body));
             }
             format.sendBytes(exchange, status, body);
         });
