@@ -64,7 +64,13 @@ class CacheOnOffEquivalenceTest {
                 int compared = 0;
                 for (int step = 0; step < 400; step++) {
                     if (step % 7 == 6) {
-                        write(cached, editor, random, movies, drama, varda, step);
+                        // The written movie's answer is cached just before, and compared just after, the write.
+                        long id = movies.get(random.nextInt(movies.size()));
+                        Map<String, Object> byId = Map.of("id", String.valueOf(id));
+                        cached.query(MOVIE, byId);
+                        write(cached, editor, random, movies, id, drama, varda, step);
+                        assertThat(cached.query(MOVIE, byId)).as("step %d: movie %d after the write", step, id)
+                                .isEqualTo(uncached.query(MOVIE, byId));
                         continue;
                     }
                     String query;
@@ -118,9 +124,8 @@ class CacheOnOffEquivalenceTest {
         return variables;
     }
 
-    private static void write(TestServer server, String editor, Random random, List<Long> movies, long drama,
-                              long varda, int step) {
-        long id = movies.get(random.nextInt(movies.size()));
+    private static void write(TestServer server, String editor, Random random, List<Long> movies, long id,
+                              long drama, long varda, int step) {
         JsonNode result = switch (random.nextInt(5)) {
             case 0 -> {
                 JsonNode created = server.queryAs(editor, "mutation($t: String!, $d: Date!, $r: Int) { createMovie("
