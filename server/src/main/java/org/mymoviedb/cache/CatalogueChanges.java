@@ -11,7 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.mymoviedb.db.ConnectionSettings;
@@ -27,18 +27,21 @@ import org.slf4j.LoggerFactory;
  * single-thread executor: commits that land while an announcement is on its way share the next one. A NOTIFY
  * inside the write transaction would be exact, but PostgreSQL serialises the commits of notifying transactions on
  * one lock (in a pgbench test, five clients committed 2,590 inserts a second with it, 4,430 without). The cost is
- * a short window: if this process dies between a commit and its announcement, other instances hear of that write
- * with the next one. This instance never waits for the announcement: its own {@link CatalogueVersion} moves on at
+ * a short window: if this process dies between a commit and its announcement, other instances may serve answers
+ * about what that write changed until the result cache ages them out. This instance never waits for the announcement: its own {@link CatalogueVersion} moves on at
  * commit.
  *
- * <p>Each instance that caches results listens on another connection, on an executor of its own, and advances its
- * version on every announcement but its own.
+ * <p>An announcement says what changed (the movies, or everything: {@link CatalogueChange}), so other instances
+ * drop only the answers that depend on it. Each instance that caches results listens on another connection, on an
+ * executor of its own, and applies every announcement but its own.
  */
 public final class CatalogueChanges implements AutoCloseable {
 
     /** The notification channel. */
     public static final String CHANNEL = "mymoviedb_catalogue";
 
+    /** Between the sender and what changed, in an announcement's payload. */
+    private static final char SEPARATOR = '|';
     private static final Logger log = LoggerFactory.getLogger(CatalogueChanges.class);
     private static final long FIRST_BACKOFF_MILLIS = 100;
     private static final long LAST_BACKOFF_MILLIS = 10_000;
@@ -52,8 +55,11 @@ public final class CatalogueChanges implements AutoCloseable {
     /** Runs a retry already scheduled when close() starts: the last announcement deserves its try. */
     private final ScheduledExecutorService announcer = singleThread("catalogue-announcer", true);
     private final ScheduledExecutorService listener;
-    /** A commit is waiting for an announcement that has not started yet: later commits need no task of their own. */
-    private final AtomicBoolean pending = new AtomicBoolean();
+    /**
+     * What commits changed that no announcement has started on yet (null: nothing): later commits add to it and
+     * need no task of their own.
+     */
+    private final AtomicReference<CatalogueChange> unannounced = new AtomicReference<>();
     private volatile boolean closing;
     // Used only on the announcer's thread, and by close() once that thread has ended.
     private volatile Connection announcing;
@@ -90,19 +96,27 @@ public final class CatalogueChanges implements AutoCloseable {
         tx.select(DSL.function("pg_notify", Object.class, DSL.val(CHANNEL), DSL.val(""))).fetch();
     }
 
-    /** A transaction of this instance committed: announce it soon. Never blocks. */
-    private void committed() {
-        if (pending.compareAndSet(false, true)) {
-            schedule(announcer, this::announcePending, 0);
+    /** A transaction of this instance committed: announce what it changed soon. Never blocks. */
+    private void committed(CatalogueChange change) {
+        announceLater(change, 0);
+    }
+
+    private void announceLater(CatalogueChange change, long delayMillis) {
+        if (unannounced.getAndAccumulate(change, (waiting, more) -> waiting == null ? more : waiting.and(more)) == null) {
+            schedule(announcer, this::announcePending, delayMillis);
         }
     }
 
     /** One announcement for every commit so far; on failure, another one later (or none, when stopping). */
     private void announcePending() {
-        pending.set(false); // commits from here on are not covered by this announcement: they ask for the next
+        // Commits from here on are not covered by this announcement: they ask for the next.
+        CatalogueChange change = unannounced.getAndSet(null);
+        if (change == null) {
+            return;
+        }
         boolean reused = announcing != null;
         try {
-            send();
+            send(change);
             announceBackoffMillis = FIRST_BACKOFF_MILLIS;
         } catch (SQLException e) {
             closeQuietly(announcing);
@@ -118,19 +132,17 @@ public final class CatalogueChanges implements AutoCloseable {
             if (delay > 0) {
                 announceBackoffMillis = Math.min(announceBackoffMillis * 2, LAST_BACKOFF_MILLIS);
             }
-            if (pending.compareAndSet(false, true)) {
-                schedule(announcer, this::announcePending, delay);
-            }
+            announceLater(change, delay);
         }
     }
 
-    private void send() throws SQLException {
+    private void send(CatalogueChange change) throws SQLException {
         if (announcing == null) {
             announcing = open("mymoviedb-announcer");
         }
         try (PreparedStatement notify = announcing.prepareStatement("select pg_notify(?, ?)")) {
             notify.setString(1, CHANNEL);
-            notify.setString(2, instance);
+            notify.setString(2, instance + SEPARATOR + change.encode());
             notify.execute();
         }
     }
@@ -148,8 +160,8 @@ public final class CatalogueChanges implements AutoCloseable {
             PGConnection pg = c.unwrap(PGConnection.class);
             while (!closing) {
                 PGNotification[] notifications = pg.getNotifications(1_000);
-                if (notifications != null && fromElsewhere(notifications)) {
-                    version.advance();
+                if (notifications != null) {
+                    applyFromElsewhere(notifications);
                 }
             }
         } catch (SQLException e) {
@@ -164,14 +176,20 @@ public final class CatalogueChanges implements AutoCloseable {
         }
     }
 
-    /** Whether any of them comes from another instance (or process); this one's own commits moved it already. */
-    private boolean fromElsewhere(PGNotification[] notifications) {
+    /**
+     * Applies what other instances (or processes) changed; this one's own commits moved the version already. An
+     * announcement without the changes (the importer's, or an older server's) is a change to everything.
+     */
+    private void applyFromElsewhere(PGNotification[] notifications) {
         for (PGNotification notification : notifications) {
-            if (!instance.equals(notification.getParameter())) {
-                return true;
+            String payload = notification.getParameter();
+            int separator = payload == null ? -1 : payload.indexOf(SEPARATOR);
+            String sender = separator < 0 ? payload : payload.substring(0, separator);
+            if (!instance.equals(sender)) {
+                version.apply(separator < 0 ? CatalogueChange.EVERYTHING
+                        : CatalogueChange.decode(payload.substring(separator + 1)));
             }
         }
-        return false;
     }
 
     /**

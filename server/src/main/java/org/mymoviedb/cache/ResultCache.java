@@ -11,8 +11,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Finished responses to anonymous read queries, keyed by the document, operation, variables and media type;
- * bounded in bytes. An entry is served only while the catalogue is at the version it was computed under, so no
- * answer is older than the last write this instance committed (or heard of).
+ * bounded in bytes and by age. An entry is served only while nothing it depends on (the movies it shows by id, or
+ * the catalogue's movies as a whole) changed since it was computed, so no answer is older than the last write
+ * this instance committed (or heard of) that could change it.
  */
 public final class ResultCache {
 
@@ -20,8 +21,11 @@ public final class ResultCache {
     public record Key(String query, String operationName, Map<String, Object> variables, String mediaType) {
     }
 
-    /** A finished answer: HTTP status and JSON body, and the catalogue version it reflects. */
-    public record Answer(long version, int status, byte[] body) {
+    /**
+     * A finished answer: HTTP status and JSON body, the moment of the catalogue it reflects, and what in the
+     * catalogue it depends on.
+     */
+    public record Answer(long asOf, CatalogueVersion.Dependencies dependencies, int status, byte[] body) {
     }
 
     /** How long an answer may be served, at most, whatever the catalogue does. */
@@ -68,7 +72,7 @@ public final class ResultCache {
     /** The cached answer if it is still current. */
     public Answer get(Key key) {
         Answer answer = answers.getIfPresent(key);
-        if (answer != null && answer.version() == catalogue.current()) {
+        if (answer != null && catalogue.unchangedSince(answer.asOf(), answer.dependencies())) {
             hits.increment();
             return answer;
         }
@@ -81,9 +85,9 @@ public final class ResultCache {
         return catalogue.current();
     }
 
-    /** Keeps an answer computed under {@code version}; one computed before a later write is dropped. */
+    /** Keeps an answer; one that a write committed since its moment may have changed is dropped. */
     public void put(Key key, Answer answer) {
-        if (answer.version() == catalogue.current()) {
+        if (catalogue.unchangedSince(answer.asOf(), answer.dependencies())) {
             answers.put(key, answer);
         }
     }

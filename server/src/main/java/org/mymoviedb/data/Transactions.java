@@ -3,6 +3,7 @@ package org.mymoviedb.data;
 import java.util.List;
 import java.util.function.Function;
 import org.jooq.DSLContext;
+import org.mymoviedb.cache.CatalogueVersion;
 import org.jooq.exception.DataAccessException;
 import org.mymoviedb.base.UserError;
 import org.mymoviedb.base.UserErrorsException;
@@ -19,8 +20,10 @@ public final class Transactions {
      */
     public static <T> T write(DSLContext dsl, Function<DSLContext, T> work) {
         try {
-            // Committing moves the catalogue version on, and CatalogueChanges tells other instances.
-            return dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
+            // Once committed, the catalogue version moves on for what the write's history says it changed (the
+            // movies, or everything), and CatalogueChanges tells other instances.
+            return CatalogueVersion.recording(dsl.configuration(),
+                    () -> dsl.transactionResult(cfg -> work.apply(cfg.dsl())));
         } catch (DataAccessException e) {
             UserError error = ConstraintErrors.of(e).orElseThrow(() -> e);
             throw new UserErrorsException(List.of(error));

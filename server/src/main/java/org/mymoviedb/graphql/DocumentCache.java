@@ -122,6 +122,13 @@ public final class DocumentCache implements PreparsedDocumentProvider {
         return characters <= maxCachedChars;
     }
 
+    /** The parsed document of a request, if it is cached and valid; read quietly, as {@link #operation} is. */
+    java.util.Optional<graphql.language.Document> document(String query, String operationName) {
+        CachedDocument cached = documents.policy().getIfPresentQuietly(key(query, operationName));
+        return cached == null || cached.entry().hasErrors() ? java.util.Optional.empty()
+                : java.util.Optional.of(cached.entry().getDocument());
+    }
+
     /** The kind of the operation a request selects, if its document is cached and valid. */
     public java.util.Optional<graphql.language.OperationDefinition.Operation> operation(String query,
                                                                                          String operationName) {

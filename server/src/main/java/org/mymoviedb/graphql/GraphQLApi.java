@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.mymoviedb.auth.Viewer;
+import org.mymoviedb.cache.CatalogueVersion;
 import org.mymoviedb.config.ApiLimits;
 import org.mymoviedb.config.CacheBudgets;
 import org.mymoviedb.graphql.auth.AuthDirective;
@@ -149,6 +150,16 @@ public final class GraphQLApi {
                 .build();
         return graphQL.executeAsync(input).thenApply(result ->
                 RetryAfter.addTo(ResponseErrors.toSpecification(result), input.getGraphQLContext()));
+    }
+
+    /**
+     * What the answer to {@code request} depends on in the catalogue (see {@link AnswerDependencies}); the whole
+     * catalogue when its document is not cached.
+     */
+    public CatalogueVersion.Dependencies dependencies(GraphQLRequest request) {
+        return documents.document(request.query(), request.operationName())
+                .map(document -> AnswerDependencies.of(schema, document, request.operationName(), request.variables()))
+                .orElse(CatalogueVersion.Dependencies.WHOLE_CATALOGUE);
     }
 
     /** The parser options requests are read with (the token limit). */

@@ -4,6 +4,7 @@ import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.InsertValuesStep7;
 import org.jooq.JSONB;
+import org.mymoviedb.cache.CatalogueVersion;
 import org.mymoviedb.jooq.tables.records.AuditEntryRecord;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,6 +42,12 @@ public final class AuditLog {
                 tx.insertInto(AUDIT_ENTRY, AUDIT_ENTRY.USER_ID, AUDIT_ENTRY.USERNAME, AUDIT_ENTRY.ACTION,
                         AUDIT_ENTRY.ENTITY_TYPE, AUDIT_ENTRY.ENTITY_ID, AUDIT_ENTRY.ENTITY_LABEL, AUDIT_ENTRY.CHANGES);
         for (Entry e : entries) {
+            // What a cached answer may depend on: a movie's entry is a change to that movie, any other to anything.
+            if (e.entityType().equals("movie")) {
+                CatalogueVersion.movieChanged(e.entityId());
+            } else {
+                CatalogueVersion.otherChanged();
+            }
             insert = insert.values(author.userId(), author.name(), e.action().name(), e.entityType(), e.entityId(),
                     e.entityLabel(), json(e.changes()));
         }

@@ -184,7 +184,7 @@ public final class GraphQLHandler implements HttpHandler {
             RetryAfter.of(result).ifPresent(seconds -> exchange.getResponseHeaders().put(Headers.RETRY_AFTER, seconds));
             byte[] body = Json.MAPPER.writeValueAsBytes(result);
             if (key != null && cacheable(operation, result)) {
-                cache.put(key, new ResultCache.Answer(version, status, body));
+                cache.put(key, new ResultCache.Answer(version, api.dependencies(request), status, body));
             }
             format.sendBytes(exchange, status, body);
         });

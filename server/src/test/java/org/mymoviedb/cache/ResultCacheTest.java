@@ -174,6 +174,31 @@ class ResultCacheTest {
     }
 
     @Test
+    void aWriteToOneMovieKeepsTheCachedAnswersAboutOthersAndDropsTheLists() throws Exception {
+        try (TwoInstances two = TwoInstances.start()) {
+            Catalogue catalogue = new Catalogue(two.shared.dsl());
+            long written = catalogue.movie("Cléo from 5 to 7", LocalDate.of(1962, 4, 11), 60, 90);
+            long other = catalogue.movie("Le Bonheur", LocalDate.of(1965, 2, 10), 50, 80);
+            String byId = "{ movie(id: \"" + other + "\") { title rating genres { name } directors { name } } }";
+            String list = "{ movies(first: 5) { totalCount edges { node { rating } } } }";
+            TestServer reader = two.reader;
+            for (int round = 1; round <= 5; round++) {
+                reader.query(byId);
+                reader.query(list);
+                // On the other instance, announced through PostgreSQL; this one waits until it has heard of it.
+                two.assertTheReaderSeesTheWritersRating(written, 60 + round);
+                double beforeReads = metric(reader, "mymoviedb_result_cache_hits_total");
+                assertThat(reader.query(byId).get("data").get("movie").get("rating").asInt()).isEqualTo(50);
+                assertThat(metric(reader, "mymoviedb_result_cache_hits_total") - beforeReads)
+                        .as("round %d: the other movie's answer is still cached", round).isEqualTo(1);
+                JsonNode page = reader.query(list).get("data").get("movies");
+                assertThat(page.get("edges").findValues("rating").stream().map(JsonNode::asInt))
+                        .as("round %d: the list shows the new rating", round).contains(60 + round);
+            }
+        }
+    }
+
+    @Test
     void signedInRequestsAreNeverAnsweredFromTheCache() {
         try (TestServer server = TestServer.start()) {
             String editor = server.signedIn("editor", Role.EDITOR);
