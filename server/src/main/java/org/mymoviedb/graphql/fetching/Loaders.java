@@ -28,16 +28,29 @@ public final class Loaders {
         this.executor = executor;
     }
 
-    /** A fresh registry: loaders cache per request only, so no request sees another's data. */
+    /**
+     * A fresh registry: loaders cache per request only, so no request sees another's data. Each loader is created
+     * when a fetcher first asks for it, so a request that loads nothing (an execution plan) creates none.
+     */
     public DataLoaderRegistry newRegistry() {
-        DataLoader<Long, List<Genre>> genresByMovie = DataLoaderFactory.newMappedDataLoader(
-                ids -> executor.supply(() -> genresOf(ids)));
-        DataLoader<Long, List<Person>> directorsByMovie = DataLoaderFactory.newMappedDataLoader(
-                ids -> executor.supply(() -> directorsOf(ids)));
-        return DataLoaderRegistry.newRegistry()
-                .register(GENRES_BY_MOVIE, genresByMovie)
-                .register(DIRECTORS_BY_MOVIE, directorsByMovie)
-                .build();
+        return new CreatedOnFirstUse();
+    }
+
+    /** The request's registry; not empty to graphql-java, so it dispatches whatever loader a fetcher created. */
+    private final class CreatedOnFirstUse extends DataLoaderRegistry {
+
+        @Override
+        public <K, V> DataLoader<K, V> getDataLoader(String key) {
+            return switch (key) {
+                case GENRES_BY_MOVIE -> computeIfAbsent(key, k ->
+                        DataLoaderFactory.<Long, List<Genre>>newMappedDataLoader(
+                                ids -> executor.supply(() -> genresOf(ids))));
+                case DIRECTORS_BY_MOVIE -> computeIfAbsent(key, k ->
+                        DataLoaderFactory.<Long, List<Person>>newMappedDataLoader(
+                                ids -> executor.supply(() -> directorsOf(ids))));
+                default -> super.getDataLoader(key);
+            };
+        }
     }
 
     /** What {@link #GENRES_BY_MOVIE} loads for a batch: one statement, every id mapped (to an empty list at least). */
