@@ -3,13 +3,14 @@
 --                     Authorization header when BENCH_TOKEN is set;
 --   create-movie      a createMovie with a title of its own (run id, thread, counter) on every request;
 --   traffic=FILE      W6: one of FILE's requests per request ("A<TAB>body" anonymous, "E<TAB>body" with
---                     BENCH_TOKEN), picked with a Zipf-like skew (line 1 the most popular, fixed seed), plus 1%
---                     editors' writes: createMovie, or updateMovie of a movie from BENCH_VERSIONS ("id version"
+--                     BENCH_TOKEN), picked with a Zipf-like skew (line 1 the most popular, fixed seed), plus
+--                     editors' writes (BENCH_WRITE_SHARE of the requests, default 0.01): createMovie, or updateMovie of a movie from BENCH_VERSIONS ("id version"
 --                     lines) at the version this thread last saw (CONFLICTs are counted apart, and teach it the
 --                     current version).
 -- 200 answers whose body holds "errors", or userErrors other than CONFLICT, count as errors (a fast error is not
 -- a result). done() prints one line: BENCH_RESULT {json}, with completed responses per wall-clock second, and
--- before it BENCH_ERROR_SAMPLE with the start of the first answer that counted as an error, if any.
+-- before it BENCH_ERROR_SAMPLE with the start of the first answer that counted as an error, if any. When
+-- BENCH_CREATED_IDS names a file, done() writes there the id of every movie a createMovie answer acknowledged.
 
 local threads = {}
 local thread_count = 0
@@ -28,9 +29,13 @@ user_errors = 0
 conflicts = 0
 error_sample = nil
 per_second = {}
+errors_per_second = {}
+non_2xx_per_second = {}
+created_ids = {}
 local mode = "body"
 local run_id = os.getenv("BENCH_RUN_ID") or tostring(os.time())
 local token = os.getenv("BENCH_TOKEN") or ""
+local write_share = tonumber(os.getenv("BENCH_WRITE_SHARE") or "") or 0.01
 
 local create_query = "mutation($i: MovieInput!) { createMovie(input: $i) { movie { id version } "
   .. "userErrors { field message code } } }"
@@ -128,7 +133,7 @@ function request()
   elseif mode == "create" then
     return wrk.format("POST", nil, nil, create_body())
   end
-  if math.random() < 0.01 then
+  if math.random() < write_share then
     local body = math.random() < 0.5 and create_body() or update_body()
     return wrk.format("POST", nil, editor_headers, body)
   end
@@ -139,11 +144,17 @@ end
 function response(status, headers, body)
   local second = os.time()
   per_second[second] = (per_second[second] or 0) + 1
+  if status < 200 or status > 299 then
+    non_2xx_per_second[second] = (non_2xx_per_second[second] or 0) + 1
+  end
   if status ~= 200 or not body then
     return
   end
+  local created = body:match('"createMovie":{"movie":{"id":"(%d+)"')
+  if created then table.insert(created_ids, created) end
   if string.find(body, '"errors"', 1, true) then
     graphql_errors = graphql_errors + 1
+    errors_per_second[second] = (errors_per_second[second] or 0) + 1
     error_sample = error_sample or body:sub(1, 400)
   elseif mode == "traffic" and string.find(body, '"updateMovie"', 1, true) then
     local id, version = body:match('"movie":{"id":"(%d+)","version":(%d+)}')
@@ -153,12 +164,14 @@ function response(status, headers, body)
         conflicts = conflicts + 1
       else
         user_errors = user_errors + 1
+        errors_per_second[second] = (errors_per_second[second] or 0) + 1
         error_sample = error_sample or body:sub(1, 400)
       end
     end
     if id and versions[id] then versions[id] = tonumber(version) end
   elseif mode ~= "body" and string.find(body, '"userErrors":[{', 1, true) then
     user_errors = user_errors + 1
+    errors_per_second[second] = (errors_per_second[second] or 0) + 1
     error_sample = error_sample or body:sub(1, 400)
   end
 end
@@ -171,7 +184,9 @@ function done(summary, latency, requests)
       break
     end
   end
-  local errors_in_body, bad_writes, conflicted, seconds = 0, 0, 0, {}
+  local errors_in_body, bad_writes, conflicted, seconds, erred, non_2xx = 0, 0, 0, {}, {}, {}
+  local ids_file = os.getenv("BENCH_CREATED_IDS")
+  local ids = ids_file and ids_file ~= "" and assert(io.open(ids_file, "w"))
   for _, thread in ipairs(threads) do
     errors_in_body = errors_in_body + (thread:get("graphql_errors") or 0)
     bad_writes = bad_writes + (thread:get("user_errors") or 0)
@@ -179,7 +194,13 @@ function done(summary, latency, requests)
     for second, n in pairs(thread:get("per_second") or {}) do
       seconds[second] = (seconds[second] or 0) + n
     end
+    for second, n in pairs(thread:get("errors_per_second") or {}) do erred[second] = (erred[second] or 0) + n end
+    for second, n in pairs(thread:get("non_2xx_per_second") or {}) do non_2xx[second] = (non_2xx[second] or 0) + n end
+    if ids then
+      for _, id in ipairs(thread:get("created_ids") or {}) do ids:write(id, "\n") end
+    end
   end
+  if ids then ids:close() end
   -- From the second the load began, so seconds in which nothing completed (a cold start) count as 0.
   local first, last = nil, nil
   for _, thread in ipairs(threads) do
@@ -190,16 +211,21 @@ function done(summary, latency, requests)
     if not first or second < first then first = second end
     if not last or second > last then last = second end
   end
-  local series = {}
+  local series, error_series, non_2xx_series = {}, {}, {}
   if first and last then
-    for second = first, last do table.insert(series, tostring(seconds[second] or 0)) end
+    for second = first, last do
+      table.insert(series, tostring(seconds[second] or 0))
+      table.insert(error_series, tostring(erred[second] or 0))
+      table.insert(non_2xx_series, tostring(non_2xx[second] or 0))
+    end
   end
   io.write(string.format(
     'BENCH_RESULT {"requests":%d,"duration_us":%d,"bytes":%d,"connect_errors":%d,"read_errors":%d,'
       .. '"write_errors":%d,"non_2xx":%d,"timeouts":%d,"graphql_errors":%d,"user_errors":%d,"conflicts":%d,'
-      .. '"p50_us":%d,"p90_us":%d,"p99_us":%d,"max_us":%d,"mean_us":%.1f,"per_second":[%s]}\n',
+      .. '"p50_us":%d,"p90_us":%d,"p99_us":%d,"max_us":%d,"mean_us":%.1f,"first_second":%d,"per_second":[%s],'
+      .. '"errors_per_second":[%s],"non_2xx_per_second":[%s]}\n',
     summary.requests, summary.duration, summary.bytes, summary.errors.connect, summary.errors.read,
     summary.errors.write, summary.errors.status, summary.errors.timeout, errors_in_body, bad_writes, conflicted,
     latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max, latency.mean,
-    table.concat(series, ",")))
+    first or 0, table.concat(series, ","), table.concat(error_series, ","), table.concat(non_2xx_series, ",")))
 end

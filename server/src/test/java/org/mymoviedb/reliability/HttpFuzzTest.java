@@ -41,7 +41,8 @@ class HttpFuzzTest {
         List<String> failures = new ArrayList<>();
         int dropped = 0;
         int port = server.app().port();
-        for (int i = 0; i < CASES && failures.size() < 20; i++) {
+        int sent = 0;
+        for (int i = 0; i < CASES && failures.size() < 20; i++, sent++) {
             HostileRequest request = HostileRequest.generate(random);
             String verdict;
             try {
@@ -58,8 +59,8 @@ class HttpFuzzTest {
                         + "\n  request: " + abbreviate(request.text()));
             }
         }
-        System.out.printf("HttpFuzzTest: seed %d, %d cases, %d closed by Undertow without an answer%n", SEED, CASES,
-                dropped);
+        System.out.printf("HttpFuzzTest: seed %d, %d of %d cases sent, %d failures (stops at 20), %d closed by Undertow"
+                + " without an answer%n", SEED, sent, CASES, failures.size(), dropped);
         assertThat(failures).as(String.join("\n", failures)).isEmpty();
         assertThat(dropped).as("requests Undertow closed on without an answer").isLessThan(CASES / 10);
     }

@@ -24,11 +24,12 @@ import tools.jackson.databind.json.JsonMapper;
  * Seeded GraphQL fuzzing against a real server: thousands of documents and variables mutated from valid requests
  * (cut, spliced, stuffed with hostile tokens, their values swapped for hostile ones), each answered with JSON in
  * which every error has a code, never INTERNAL_SERVER_ERROR, and never a 5xx except the documented 503s.
+ * {@code -Dmymoviedb.fuzz.seed=N -Dmymoviedb.fuzz.cases=N} replay or widen it ({@code bench/fuzz} runs the long one).
  */
 class InputFuzzTest {
 
-    private static final long SEED = 15;
-    private static final int CASES = 3_000;
+    private static final long SEED = Long.getLong("mymoviedb.fuzz.seed", 15L);
+    private static final int CASES = Integer.getInteger("mymoviedb.fuzz.cases", 3_000);
     private static final Set<String> DOCUMENTED_503 = Set.of("DATABASE_UNAVAILABLE", "SERVER_BUSY");
     private static final ObjectMapper ESCAPING = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
@@ -79,7 +80,8 @@ class InputFuzzTest {
         String token = server.token("agnes");
         Map<String, Integer> seen = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
-        for (int i = 0; i < CASES && failures.size() < 5; i++) {
+        int sent = 0;
+        for (int i = 0; i < CASES && failures.size() < 5; i++, sent++) {
             String document = mutate(DOCUMENTS.get(random.nextInt(DOCUMENTS.size())), random);
             Map<String, Object> variables = variables(random);
             String body = ESCAPING.writeValueAsString(Map.of("query", document, "variables", variables));
@@ -96,6 +98,8 @@ class InputFuzzTest {
                 failures.add("case " + i + ": " + problem + "\n  request: " + body + "\n  answer: " + response.body());
             }
         }
+        System.out.printf("InputFuzzTest: seed %d, %d of %d cases sent, %d failures (stops at 5), codes seen %s%n",
+                SEED, sent, CASES, failures.size(), seen);
         assertThat(failures).as("answers that break the contract; codes seen %s", seen).isEmpty();
         assertThat(seen.values().stream().mapToInt(Integer::intValue).sum()).as("errors seen").isGreaterThan(CASES / 2);
     }
