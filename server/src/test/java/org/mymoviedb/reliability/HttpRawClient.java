@@ -56,24 +56,23 @@ final class HttpRawClient implements AutoCloseable {
      * being written, as a browser does: a server may answer (and close) before a large body is all sent.
      */
     static Answer exchange(int port, String request) throws IOException {
-        try (HttpRawClient client = connect(port)) {
-            Thread writer = new Thread(() -> {
-                try {
-                    client.send(request);
-                } catch (IOException refusedMidway) {
-                    // the server answered and closed before the end of the request; the answer is what counts
-                }
-            });
-            writer.start();
+        HttpRawClient client = connect(port);
+        Thread writer = new Thread(() -> {
             try {
-                return client.read();
-            } finally {
-                client.close();
-                try {
-                    writer.join();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                client.send(request);
+            } catch (IOException refusedMidway) {
+                // the server answered and closed before the end of the request; the answer is what counts
+            }
+        });
+        writer.start();
+        try {
+            return client.read();
+        } finally {
+            client.close(); // also ends a writer still blocked on the socket, before it is joined
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }
