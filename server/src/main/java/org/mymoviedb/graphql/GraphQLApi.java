@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.mymoviedb.auth.Viewer;
@@ -65,6 +66,9 @@ public final class GraphQLApi {
         RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
                 .scalar(describedByContract(DateScalars.date(), contract))
                 .scalar(describedByContract(DateScalars.dateTime(), contract))
+                .scalar(describedByContract(JsonScalar.json(), contract))
+                // History stores entity types in lower case ("movie"); the contract's enum names them in upper.
+                .type("EntityType", type -> type.enumValues(name -> name.toLowerCase(Locale.ROOT)))
                 .directive(AuthDirective.NAME, new AuthDirective())
                 .type("Query", type -> type
                         .dataFetcher("movies", f.movies()::movies)
@@ -136,6 +140,20 @@ public final class GraphQLApi {
         if (unstorable != null) {
             return CompletableFuture.completedFuture(unstorable);
         }
+        Viewer viewer = new Viewer(request.bearerToken(), request.clientAddress(), auth::lookup);
+        if (viewer.token() == null) {
+            return run(request, viewer);
+        }
+        // A token is looked up before anything runs: a stale one is refused (unless the request only signs in);
+        // a failed look-up (the database away) runs the request, whose fields then report their own errors.
+        return viewer.user().handle((user, failure) -> failure != null || user.isPresent()
+                        || StaleToken.onlySignsIn(schema, request.query(), request.operationName(),
+                                documents.document(request.query(), request.operationName()), parserOptions))
+                .thenCompose(runs -> runs ? run(request, viewer)
+                        : CompletableFuture.completedFuture(StaleToken.refusal()));
+    }
+
+    private CompletableFuture<Map<String, Object>> run(GraphQLRequest request, Viewer viewer) {
         ExecutionInput input = ExecutionInput.newExecutionInput()
                 .query(request.query())
                 .operationName(request.operationName())
@@ -143,7 +161,7 @@ public final class GraphQLApi {
                 .dataLoaderRegistry(loaders.newRegistry())
                 .extensions(request.extensions())
                 .graphQLContext(Map.of(
-                        Viewer.KEY, new Viewer(request.bearerToken(), request.clientAddress(), auth::lookup),
+                        Viewer.KEY, viewer,
                         ParserOptions.class, parserOptions,
                         QueryComplexityLimits.KEY, validationLimits,
                         Introspection.INTROSPECTION_DISABLED, !limits.introspection()))

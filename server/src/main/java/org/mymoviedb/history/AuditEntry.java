@@ -7,7 +7,7 @@ import java.util.List;
 public record AuditEntry(long id, OffsetDateTime at, String username, AuditAction action, String entityType,
                          long entityId, String entityLabel, List<FieldChange> changes) {
 
-    /** One changed field; before and after are JSON text. */
-    public record FieldChange(String field, String before, String after) {
+    /** One changed field; before and after are JSON values as plain Java (String, Number, List...; null). */
+    public record FieldChange(String field, Object before, Object after) {
     }
 }

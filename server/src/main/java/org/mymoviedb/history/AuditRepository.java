@@ -57,13 +57,17 @@ public final class AuditRepository {
         return new Keyset(List.of(entry.id()));
     }
 
+    /** A stored value as plain Java: String, Number, Boolean, List, Map or null. */
+    private static Object value(JsonNode node) {
+        return node == null || node.isNull() ? null : JSON.treeToValue(node, Object.class);
+    }
+
     private static AuditEntry toEntry(AuditEntryRecord r) {
         List<AuditEntry.FieldChange> changes = new ArrayList<>();
         JsonNode fields = JSON.readTree(r.getChanges().data());
         for (Map.Entry<String, JsonNode> field : fields.properties()) {
             changes.add(new AuditEntry.FieldChange(field.getKey(),
-                    JSON.writeValueAsString(field.getValue().get("before")),
-                    JSON.writeValueAsString(field.getValue().get("after"))));
+                    value(field.getValue().get("before")), value(field.getValue().get("after"))));
         }
         return new AuditEntry(r.getId(), r.getAt(), r.getUsername(), AuditAction.valueOf(r.getAction()),
                 r.getEntityType(), r.getEntityId(), r.getEntityLabel(), changes);

@@ -19,6 +19,7 @@ import org.mymoviedb.graphql.GraphQLApi;
 import org.mymoviedb.graphql.GraphQLRequest;
 import org.mymoviedb.graphql.PersistedQueries;
 import org.mymoviedb.graphql.ResponseErrors;
+import org.mymoviedb.graphql.StaleToken;
 import org.mymoviedb.graphql.fetching.RetryAfter;
 import org.mymoviedb.data.DatabaseHealth;
 import org.slf4j.Logger;
@@ -181,6 +182,9 @@ public final class GraphQLHandler implements HttpHandler {
                 exchange.putAttachment(OPERATION, operation);
             }
             int status = format.statusOf(result);
+            if (status == 401) {
+                exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, StaleToken.CHALLENGE);
+            }
             RetryAfter.of(result).ifPresent(seconds -> exchange.getResponseHeaders().put(Headers.RETRY_AFTER, seconds));
             byte[] body = Json.MAPPER.writeValueAsBytes(result);
             if (key != null && cacheable(operation, result)) {

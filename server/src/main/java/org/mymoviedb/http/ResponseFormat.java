@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.mymoviedb.base.ErrorCode;
 import org.mymoviedb.graphql.ResponseErrors;
+import org.mymoviedb.graphql.StaleToken;
 
 /**
  * The two response media types of the GraphQL-over-HTTP spec, chosen from the Accept header:
@@ -72,9 +73,13 @@ enum ResponseFormat {
 
     /**
      * The status for a GraphQL result: 200, except in the graphql-response type 400 for a refused document and 503
-     * when the database went away and nothing could be answered.
+     * when the database went away and nothing could be answered; 401 in both for a stale token.
      */
     int statusOf(Map<String, Object> result) {
+        if (StaleToken.isRefusal(result)) {
+            // Denied before execution, as the spec allows in both media types: the client must sign in again.
+            return 401;
+        }
         if (this == JSON || (result.get("data") != null)) {
             return 200;
         }

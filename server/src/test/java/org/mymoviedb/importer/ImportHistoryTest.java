@@ -53,7 +53,7 @@ class ImportHistoryTest {
         String admin = server.signedIn("root", Role.ADMIN);
         JsonNode log = server.queryAs(admin, AUDIT_LOG, Map.of()).get("data").get("auditLog").get("edges");
         assertThat(log.valueStream().map(e -> e.get("node"))
-                .filter(n -> n.get("entityType").asString().equals("movie"))
+                .filter(n -> n.get("entityType").asString().equals("MOVIE"))
                 .map(n -> n.get("username").asString() + " " + n.get("action").asString() + " "
                         + n.get("entityLabel").asString()))
                 .containsExactly("import:more.json UPDATE Jacquot", "import:two.json CREATE Jacquot",
@@ -74,7 +74,7 @@ class ImportHistoryTest {
     private static Map<String, List<String>> changes(JsonNode entry) {
         Map<String, List<String>> changes = new java.util.HashMap<>();
         entry.get("changes").forEach(c -> changes.put(c.get("field").asString(),
-                List.of(c.get("before").asString(), c.get("after").asString())));
+                List.of(c.get("before").toString(), c.get("after").toString())));
         return changes;
     }
 }

