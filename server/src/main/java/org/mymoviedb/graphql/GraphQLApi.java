@@ -5,7 +5,10 @@ import org.mymoviedb.graphql.plan.PlannedExecution;
 import org.mymoviedb.graphql.fetching.RetryAfter;
 
 import graphql.ExecutionInput;
+import graphql.ExperimentalApi;
 import graphql.GraphQL;
+import graphql.incremental.DelayedIncrementalPartialResult;
+import graphql.incremental.IncrementalExecutionResult;
 import graphql.introspection.Introspection;
 import graphql.language.ScalarTypeDefinition;
 import graphql.parser.ParserOptions;
@@ -28,6 +31,9 @@ import org.mymoviedb.config.ApiLimits;
 import org.mymoviedb.config.CacheBudgets;
 import org.mymoviedb.graphql.auth.AuthDirective;
 import org.mymoviedb.graphql.auth.AuthFetchers;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
 
 /**
  * The GraphQL API: schema.graphqls wired to its fetchers, in this one place, and the entry point that runs a
@@ -136,7 +142,56 @@ public final class GraphQLApi {
         if (unstorable != null) {
             return CompletableFuture.completedFuture(unstorable);
         }
-        ExecutionInput input = ExecutionInput.newExecutionInput()
+        ExecutionInput input = input(request, false);
+        return graphQL.executeAsync(input).thenApply(result ->
+                RetryAfter.addTo(ResponseErrors.toSpecification(result), input.getGraphQLContext()));
+    }
+
+    /**
+     * Runs one request for a client that takes incremental delivery: a document with {@code @defer} is answered in
+     * parts (graphql-java's experimental incremental support), any other as {@link #execute} answers it, with a
+     * null {@link IncrementalAnswer#later()}.
+     */
+    public CompletableFuture<IncrementalAnswer> executeIncrementally(GraphQLRequest request) {
+        Map<String, Object> unstorable = StorableInput.refusal(request.query(), request.variables());
+        if (unstorable != null) {
+            return CompletableFuture.completedFuture(new IncrementalAnswer(unstorable, null));
+        }
+        ExecutionInput input = input(request, true);
+        return graphQL.executeAsync(input).thenApply(result -> {
+            Map<String, Object> initial = RetryAfter.addTo(ResponseErrors.toSpecification(result),
+                    input.getGraphQLContext());
+            if (!(result instanceof IncrementalExecutionResult incremental)) {
+                return new IncrementalAnswer(initial, null);
+            }
+            Publisher<DelayedIncrementalPartialResult> parts = incremental.getIncrementalItemPublisher();
+            Publisher<Map<String, Object>> later = subscriber -> parts.subscribe(new Subscriber<>() {
+                @Override
+                public void onSubscribe(Subscription subscription) {
+                    subscriber.onSubscribe(subscription);
+                }
+
+                @Override
+                public void onNext(DelayedIncrementalPartialResult part) {
+                    subscriber.onNext(part.toSpecification());
+                }
+
+                @Override
+                public void onError(Throwable failure) {
+                    subscriber.onError(failure);
+                }
+
+                @Override
+                public void onComplete() {
+                    subscriber.onComplete();
+                }
+            });
+            return new IncrementalAnswer(initial, later);
+        });
+    }
+
+    private ExecutionInput input(GraphQLRequest request, boolean incremental) {
+        return ExecutionInput.newExecutionInput()
                 .query(request.query())
                 .operationName(request.operationName())
                 .variables(request.variables())
@@ -146,10 +201,9 @@ public final class GraphQLApi {
                         Viewer.KEY, new Viewer(request.bearerToken(), request.clientAddress(), auth::lookup),
                         ParserOptions.class, parserOptions,
                         QueryComplexityLimits.KEY, validationLimits,
-                        Introspection.INTROSPECTION_DISABLED, !limits.introspection()))
+                        Introspection.INTROSPECTION_DISABLED, !limits.introspection(),
+                        ExperimentalApi.ENABLE_INCREMENTAL_SUPPORT, incremental))
                 .build();
-        return graphQL.executeAsync(input).thenApply(result ->
-                RetryAfter.addTo(ResponseErrors.toSpecification(result), input.getGraphQLContext()));
     }
 
     /**

@@ -22,6 +22,7 @@ import org.mymoviedb.config.HttpApi;
 import org.mymoviedb.config.HttpLimits;
 import org.mymoviedb.graphql.GraphQLApi;
 import org.mymoviedb.graphql.GraphQLRequest;
+import org.mymoviedb.graphql.IncrementalAnswer;
 import org.mymoviedb.graphql.PersistedQueries;
 import org.mymoviedb.graphql.ResponseErrors;
 import org.mymoviedb.graphql.fetching.RetryAfter;
@@ -94,11 +95,12 @@ public final class GraphQLHandler implements HttpHandler {
             ResponseFormat.sendProblemAsJson(exchange, problem);
             return;
         }
+        boolean incremental = IncrementalDelivery.accepted(exchange.getRequestHeaders().getFirst(Headers.ACCEPT));
         try {
             if (exchange.getRequestMethod().equals(Methods.GET)) {
                 GraphQLRequest request = RequestReader.fromQueryParameters(exchange.getQueryParameters());
                 exchange.dispatch(SameThreadExecutor.INSTANCE,
-                        () -> whenAnswered(exchange, format, answer(exchange, format, request, true), true));
+                        () -> whenAnswered(exchange, format, answer(exchange, format, request, true, incremental), true));
             } else if (exchange.getRequestMethod().equals(Methods.POST)) {
                 requireJsonBody(exchange);
                 RequestBody.receive(exchange, format,
@@ -108,7 +110,8 @@ public final class GraphQLHandler implements HttpHandler {
                                 if (root.isArray()) {
                                     answerBatch(ex, format, root);
                                 } else {
-                                    whenAnswered(ex, format, answer(ex, format, RequestReader.fromJson(root), false),
+                                    whenAnswered(ex, format,
+                                            answer(ex, format, RequestReader.fromJson(root), false, incremental),
                                             false);
                                 }
                             } catch (HttpProblem problem) {
@@ -150,7 +153,8 @@ public final class GraphQLHandler implements HttpHandler {
         List<CompletableFuture<Answer>> answers = new ArrayList<>(operations.size());
         for (JsonNode operation : operations) {
             try {
-                answers.add(answer(exchange, format, RequestReader.fromJson(operation), false));
+                // Each operation of a batch answers in one piece: its place in the array is one JSON value.
+                answers.add(answer(exchange, format, RequestReader.fromJson(operation), false, false));
             } catch (HttpProblem problem) {
                 answers.add(CompletableFuture.completedFuture(Answer.problem(problem)));
             }
@@ -219,12 +223,16 @@ public final class GraphQLHandler implements HttpHandler {
         } else {
             headers.put(Headers.CACHE_CONTROL, "private, no-store");
         }
+        if (answer.later() != null) {
+            IncrementalDelivery.send(exchange, answer.body(), answer.later());
+            return;
+        }
         format.sendBytes(exchange, answer.status(), answer.body());
     }
 
     /** Answers one operation (resolving a persisted query first) without writing to the exchange. */
     private CompletableFuture<Answer> answer(HttpServerExchange exchange, ResponseFormat format,
-                                             GraphQLRequest received, boolean get) {
+                                             GraphQLRequest received, boolean get, boolean incremental) {
         GraphQLRequest request;
         try {
             request = persistedQueries.resolve(received)
@@ -235,7 +243,7 @@ public final class GraphQLHandler implements HttpHandler {
             return CompletableFuture.completedFuture(Answer.of(graphqlError ? 200 : 400,
                     ResponseErrors.requestError(refused.code(), refused.getMessage())));
         }
-        return run(exchange, format, request, get);
+        return run(exchange, format, request, get, incremental);
     }
 
     /**
@@ -244,10 +252,10 @@ public final class GraphQLHandler implements HttpHandler {
      * connections.
      */
     private CompletableFuture<Answer> run(HttpServerExchange exchange, ResponseFormat format, GraphQLRequest request,
-                                          boolean get) {
+                                          boolean get, boolean incremental) {
         if (exchange.isInIoThread() && !validated(request)) {
             CompletableFuture<Answer> later = new CompletableFuture<>();
-            validation.run(() -> run(exchange, format, request, get).whenComplete((answer, failure) -> {
+            validation.run(() -> run(exchange, format, request, get, incremental).whenComplete((answer, failure) -> {
                 if (failure != null) {
                     later.completeExceptionally(failure);
                 } else {
@@ -261,8 +269,9 @@ public final class GraphQLHandler implements HttpHandler {
                     "Mutations go over POST; GET only reads")).withAllow("POST"));
         }
         boolean anonymous = request.bearerToken() == null;
-        // Answers depend on who asks once a token is involved: only anonymous requests share cached answers.
-        ResultCache.Key key = cache == null || !anonymous ? null : new ResultCache.Key(
+        // Answers depend on who asks once a token is involved: only anonymous requests share cached answers. One
+        // that may come in parts is never cached: the cache holds whole answers.
+        ResultCache.Key key = cache == null || !anonymous || incremental ? null : new ResultCache.Key(
                 request.query(), request.operationName(), request.variables(), format.name());
         if (key != null) {
             ResultCache.Answer cached = cache.get(key);
@@ -278,23 +287,26 @@ public final class GraphQLHandler implements HttpHandler {
                     .withRetryAfter(DatabaseHealth.RETRY_AFTER_SECONDS));
         }
         long version = key == null ? 0 : cache.versionNow();
-        return api.execute(request).handle((result, failure) -> {
+        CompletableFuture<IncrementalAnswer> execution = incremental ? api.executeIncrementally(request)
+                : api.execute(request).thenApply(result -> new IncrementalAnswer(result, null));
+        return execution.handle((done, failure) -> {
             if (failure != null) {
                 log.error("GraphQL execution failed", failure);
                 return Answer.of(500, ResponseErrors.requestError(ErrorCode.INTERNAL_SERVER_ERROR,
                         "Internal server error"));
             }
+            Map<String, Object> result = done.initial();
             // Parsed by now (unless the document is invalid), so this is a look-up, not a parse.
             OperationDefinition.Operation operation = api.documents()
                     .operation(request.query(), request.operationName()).orElse(null);
             int status = format.statusOf(result);
             byte[] body = Json.MAPPER.writeValueAsBytes(result);
-            boolean cacheable = cacheable(operation, result);
+            boolean cacheable = done.later() == null && cacheable(operation, result);
             if (key != null && cacheable) {
                 cache.put(key, new ResultCache.Answer(version, api.dependencies(request), status, body));
             }
             Long retryAfter = RetryAfter.of(result).isPresent() ? RetryAfter.of(result).getAsLong() : null;
-            return new Answer(status, body, retryAfter, null, operation, anonymous && cacheable);
+            return new Answer(status, body, retryAfter, null, operation, anonymous && cacheable, done.later());
         });
     }
 
