@@ -173,7 +173,7 @@ public final class GraphQLApi {
 
                 @Override
                 public void onNext(DelayedIncrementalPartialResult part) {
-                    subscriber.onNext(part.toSpecification());
+                    subscriber.onNext(ResponseErrors.toSpecification(part));
                 }
 
                 @Override

@@ -27,10 +27,14 @@ final class Compression {
     private Compression() {
     }
 
-    /** {@code next} with its responses of at least {@link #MIN_BYTES} (by Content-Length) gzipped when accepted. */
+    /**
+     * {@code next} with its responses of at least {@link #MIN_BYTES} gzipped when accepted. Despite its name,
+     * Undertow's {@code requestLargerThan} reads the response's Content-Length; a body sent in parts has none and is
+     * left alone (a deferred answer must reach the client part by part).
+     */
     static HttpHandler around(HttpHandler next) {
         return new EncodingHandler(next, new ContentEncodingRepository().addEncodingHandler("gzip",
-                new GzipEncodingProvider(), 50, Predicates.maxContentSize(MIN_BYTES - 1L)));
+                new GzipEncodingProvider(), 50, Predicates.requestLargerThan(MIN_BYTES - 1L)));
     }
 
     /** {@code body} gzipped at the highest level (done once, at startup), or null when it is too small to bother. */

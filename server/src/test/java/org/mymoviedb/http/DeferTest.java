@@ -63,6 +63,17 @@ class DeferTest {
     }
 
     @Test
+    void anErrorInADeferredPartCarriesItsCode() {
+        HttpResponse<String> response = post("{ genres { name } ... @defer { movie(id: \\\"abc\\\") { title } } }",
+                APOLLO_ACCEPT);
+
+        List<JsonNode> parts = parts(response.body());
+        JsonNode deferred = parts.get(1).get("incremental").get(0);
+        assertThat(deferred.get("errors").get(0).get("extensions").get("code").asString()).as(response.body())
+                .isEqualTo("INVALID_ID");
+    }
+
+    @Test
     void aClientThatTakesNoMultipartGetsTheWholeAnswerInOnePiece() {
         HttpResponse<String> response = post(DEFERRED, "application/json");
 
