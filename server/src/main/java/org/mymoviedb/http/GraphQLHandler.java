@@ -32,9 +32,10 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * POST and GET /graphql, after the GraphQL-over-HTTP spec. Runs on Undertow's IO threads: it reads the body without
- * blocking, hands the request to GraphQL (on a validation thread when its document is new), whose database work
- * runs on the database executor, and writes the response when that completes.
+ * POST and GET /graphql, after the GraphQL-over-HTTP spec, plus batches (a JSON array of operations), HTTP caching
+ * of anonymous GETs and @defer in parts for clients that accept multipart/mixed. Runs on Undertow's IO threads: it
+ * reads the body without blocking, hands each operation to GraphQL (on a validation thread when its document is
+ * new), whose database work runs on the database executor, and writes the response when that completes.
  */
 public final class GraphQLHandler implements HttpHandler {
 
