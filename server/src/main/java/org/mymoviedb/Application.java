@@ -119,7 +119,8 @@ public final class Application implements AutoCloseable {
             // Every instance announces its writes; only one with a cache needs to hear the others'.
             changes = CatalogueChanges.start(settings, database.catalogueVersion(), cache != null);
             PersistedQueries persisted = new PersistedQueries(config.persistedQueries(), config.caches(), metrics);
-            GraphQLHandler graphql = new GraphQLHandler(api, persisted, cache, database.health(), config.http(), metrics);
+            GraphQLHandler graphql = new GraphQLHandler(api, persisted, cache, database.health(), config.http(),
+                    config.httpApi(), metrics);
             Map<String, HttpHandler> routes = new HashMap<>(GraphiQLHandlers.routes());
             routes.putAll(Map.of(
                     "/graphql", graphql,

@@ -30,6 +30,8 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE,
     /** The request body is over the limit. */
     PAYLOAD_TOO_LARGE,
+    /** A batch (a JSON array of operations) holds more operations than MAX_BATCH_SIZE. */
+    MAX_BATCH_SIZE_EXCEEDED,
     /** The request (its headers or body) did not arrive in time (HTTP 408). */
     REQUEST_TIMEOUT,
     /** This client, or all clients together, hold as many connections as the server allows (HTTP 503). */

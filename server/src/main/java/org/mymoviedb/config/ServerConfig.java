@@ -23,13 +23,13 @@ import org.mymoviedb.db.EmbeddedPostgres;
  * @param sessionTtlHours   how long a sign-in lasts (SESSION_TTL_HOURS, default 12)
  * @param limits            what one request may ask for
  * @param persistedQueries  automatic persisted queries, or an allow-list
- * @param corsAllowedOrigins origins whose browser pages may call the API (CORS_ALLOWED_ORIGINS, comma-separated;
- *                          "*" for any; default none)
+ * @param cors              which browser pages may call the API, with which headers and credentials
  * @param resultCacheBytes  memory for cached answers to anonymous read queries; 0 switches the cache off
  *                          (RESULT_CACHE_ENABLED, default true; RESULT_CACHE_MAX_MB, default 64)
  * @param executionPlans    run read-only movie queries as plans compiled once per document, rather than field by
  *                          field (EXECUTION_PLANS, default true)
  * @param http              connections, timeouts and validation threads of the HTTP server
+ * @param httpApi           batching and HTTP caching of /graphql
  * @param metricsAccess     who may read /metrics (METRICS_TOKEN)
  * @param caches            memory for parsed documents, persisted queries and limit verdicts
  */
@@ -46,10 +46,11 @@ public record ServerConfig(
         int sessionTtlHours,
         ApiLimits limits,
         PersistedQueriesConfig persistedQueries,
-        List<String> corsAllowedOrigins,
+        CorsPolicy cors,
         long resultCacheBytes,
         boolean executionPlans,
         HttpLimits http,
+        HttpApi httpApi,
         MetricsAccess metricsAccess,
         CacheBudgets caches) {
 
@@ -80,11 +81,15 @@ public record ServerConfig(
                         integer(env, "DB_STATEMENT_TIMEOUT_MS", 5_000, 0, 3_600_000),
                         bool(env, "INTROSPECTION_ENABLED", true)),
                 persistedQueries(env),
-                origins(env.get("CORS_ALLOWED_ORIGINS")),
+                new CorsPolicy(origins(env.get("CORS_ALLOWED_ORIGINS")),
+                        headers(env.get("CORS_ALLOWED_HEADERS")), bool(env, "CORS_ALLOW_CREDENTIALS", false)),
                 bool(env, "RESULT_CACHE_ENABLED", true)
                         ? integer(env, "RESULT_CACHE_MAX_MB", 64, 1, 65_536) * 1024L * 1024L : 0L,
                 bool(env, "EXECUTION_PLANS", true),
                 httpLimits(env, cores),
+                new HttpApi(integer(env, "MAX_BATCH_SIZE", HttpApi.defaults().maxBatchSize(), 1, 1000),
+                        integer(env, "HTTP_CACHE_MAX_AGE_SECONDS", HttpApi.defaults().cacheMaxAgeSeconds(), 0,
+                                31_536_000)),
                 new MetricsAccess(blankToNull(env.get("METRICS_TOKEN"))),
                 cacheBudgets(env));
     }
@@ -142,6 +147,13 @@ public record ServerConfig(
         }
         return java.util.Arrays.stream(value.split(",")).map(String::trim).filter(o -> !o.isEmpty())
                 .map(o -> o.endsWith("/") ? o.substring(0, o.length() - 1) : o).toList();
+    }
+
+    private static List<String> headers(String value) {
+        if (value == null || value.isBlank()) {
+            return CorsPolicy.DEFAULT_HEADERS;
+        }
+        return java.util.Arrays.stream(value.split(",")).map(String::trim).filter(h -> !h.isEmpty()).toList();
     }
 
     private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {

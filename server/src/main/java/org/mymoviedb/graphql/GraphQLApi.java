@@ -5,7 +5,10 @@ import org.mymoviedb.graphql.plan.PlannedExecution;
 import org.mymoviedb.graphql.fetching.RetryAfter;
 
 import graphql.ExecutionInput;
+import graphql.ExperimentalApi;
 import graphql.GraphQL;
+import graphql.incremental.DelayedIncrementalPartialResult;
+import graphql.incremental.IncrementalExecutionResult;
 import graphql.introspection.Introspection;
 import graphql.language.ScalarTypeDefinition;
 import graphql.parser.ParserOptions;
@@ -29,6 +32,9 @@ import org.mymoviedb.config.ApiLimits;
 import org.mymoviedb.config.CacheBudgets;
 import org.mymoviedb.graphql.auth.AuthDirective;
 import org.mymoviedb.graphql.auth.AuthFetchers;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
 
 /**
  * The GraphQL API: schema.graphqls wired to its fetchers, in this one place, and the entry point that runs a
@@ -141,20 +147,80 @@ public final class GraphQLApi {
             return CompletableFuture.completedFuture(unstorable);
         }
         Viewer viewer = new Viewer(request.bearerToken(), request.clientAddress(), auth::lookup);
+        return refusingStaleToken(request, viewer, StaleToken.refusal(), () -> {
+            ExecutionInput input = input(request, viewer, false);
+            return graphQL.executeAsync(input).thenApply(result ->
+                    RetryAfter.addTo(ResponseErrors.toSpecification(result), input.getGraphQLContext()));
+        });
+    }
+
+    /**
+     * A token is looked up before anything runs: a stale one is refused with {@code refusal} (unless the request
+     * only signs in); a failed look-up (the database away) runs the request, whose fields then report their own
+     * errors.
+     */
+    private <T> CompletableFuture<T> refusingStaleToken(GraphQLRequest request, Viewer viewer, T refusal,
+                                                       java.util.function.Supplier<CompletableFuture<T>> run) {
         if (viewer.token() == null) {
-            return run(request, viewer);
+            return run.get();
         }
-        // A token is looked up before anything runs: a stale one is refused (unless the request only signs in);
-        // a failed look-up (the database away) runs the request, whose fields then report their own errors.
         return viewer.user().handle((user, failure) -> failure != null || user.isPresent()
                         || StaleToken.onlySignsIn(schema, request.query(), request.operationName(),
                                 documents.document(request.query(), request.operationName()), parserOptions))
-                .thenCompose(runs -> runs ? run(request, viewer)
-                        : CompletableFuture.completedFuture(StaleToken.refusal()));
+                .thenCompose(runs -> runs ? run.get() : CompletableFuture.completedFuture(refusal));
     }
 
-    private CompletableFuture<Map<String, Object>> run(GraphQLRequest request, Viewer viewer) {
-        ExecutionInput input = ExecutionInput.newExecutionInput()
+    /**
+     * Runs one request for a client that takes incremental delivery: a document with {@code @defer} is answered in
+     * parts (graphql-java's experimental incremental support), any other as {@link #execute} answers it, with a
+     * null {@link IncrementalAnswer#later()}.
+     */
+    public CompletableFuture<IncrementalAnswer> executeIncrementally(GraphQLRequest request) {
+        Map<String, Object> unstorable = StorableInput.refusal(request.query(), request.variables());
+        if (unstorable != null) {
+            return CompletableFuture.completedFuture(new IncrementalAnswer(unstorable, null));
+        }
+        Viewer viewer = new Viewer(request.bearerToken(), request.clientAddress(), auth::lookup);
+        return refusingStaleToken(request, viewer, new IncrementalAnswer(StaleToken.refusal(), null),
+                () -> executeIncrementally(request, viewer));
+    }
+
+    private CompletableFuture<IncrementalAnswer> executeIncrementally(GraphQLRequest request, Viewer viewer) {
+        ExecutionInput input = input(request, viewer, true);
+        return graphQL.executeAsync(input).thenApply(result -> {
+            Map<String, Object> initial = RetryAfter.addTo(ResponseErrors.toSpecification(result),
+                    input.getGraphQLContext());
+            if (!(result instanceof IncrementalExecutionResult incremental)) {
+                return new IncrementalAnswer(initial, null);
+            }
+            Publisher<DelayedIncrementalPartialResult> parts = incremental.getIncrementalItemPublisher();
+            Publisher<Map<String, Object>> later = subscriber -> parts.subscribe(new Subscriber<>() {
+                @Override
+                public void onSubscribe(Subscription subscription) {
+                    subscriber.onSubscribe(subscription);
+                }
+
+                @Override
+                public void onNext(DelayedIncrementalPartialResult part) {
+                    subscriber.onNext(ResponseErrors.toSpecification(part));
+                }
+
+                @Override
+                public void onError(Throwable failure) {
+                    subscriber.onError(failure);
+                }
+
+                @Override
+                public void onComplete() {
+                    subscriber.onComplete();
+                }
+            });
+            return new IncrementalAnswer(initial, later);
+        });
+    }
+
+    private ExecutionInput input(GraphQLRequest request, Viewer viewer, boolean incremental) {
+        return ExecutionInput.newExecutionInput()
                 .query(request.query())
                 .operationName(request.operationName())
                 .variables(request.variables())
@@ -164,10 +230,9 @@ public final class GraphQLApi {
                         Viewer.KEY, viewer,
                         ParserOptions.class, parserOptions,
                         QueryComplexityLimits.KEY, validationLimits,
-                        Introspection.INTROSPECTION_DISABLED, !limits.introspection()))
+                        Introspection.INTROSPECTION_DISABLED, !limits.introspection(),
+                        ExperimentalApi.ENABLE_INCREMENTAL_SUPPORT, incremental))
                 .build();
-        return graphQL.executeAsync(input).thenApply(result ->
-                RetryAfter.addTo(ResponseErrors.toSpecification(result), input.getGraphQLContext()));
     }
 
     /**

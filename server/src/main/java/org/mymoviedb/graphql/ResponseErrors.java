@@ -4,6 +4,8 @@ import graphql.ErrorClassification;
 import graphql.ErrorType;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
+import graphql.incremental.DelayedIncrementalPartialResult;
+import graphql.incremental.IncrementalPayload;
 import graphql.introspection.GoodFaithIntrospection;
 import graphql.introspection.IntrospectionDisabledError;
 import graphql.validation.ValidationError;
@@ -27,8 +29,34 @@ public final class ResponseErrors {
         if (result.getErrors().isEmpty()) {
             return spec;
         }
+        Map<String, Object> withCodes = new LinkedHashMap<>(spec);
+        withCodes.put("errors", coded(result.getErrors()));
+        return withCodes;
+    }
+
+    /**
+     * A later part of a deferred answer as the spec has it, the errors of each of its payloads with their
+     * {@code extensions.code} as in {@link #toSpecification(ExecutionResult)}.
+     */
+    public static Map<String, Object> toSpecification(DelayedIncrementalPartialResult part) {
+        Map<String, Object> spec = new LinkedHashMap<>(part.toSpecification());
+        if (part.getIncremental() != null) {
+            List<Map<String, Object>> payloads = new ArrayList<>();
+            for (IncrementalPayload payload : part.getIncremental()) {
+                Map<String, Object> map = new LinkedHashMap<>(payload.toSpecification());
+                if (payload.getErrors() != null && !payload.getErrors().isEmpty()) {
+                    map.put("errors", coded(payload.getErrors()));
+                }
+                payloads.add(map);
+            }
+            spec.put("incremental", payloads);
+        }
+        return spec;
+    }
+
+    private static List<Map<String, Object>> coded(List<GraphQLError> graphQLErrors) {
         List<Map<String, Object>> errors = new ArrayList<>();
-        for (GraphQLError error : result.getErrors()) {
+        for (GraphQLError error : graphQLErrors) {
             Map<String, Object> map = new LinkedHashMap<>(error.toSpecification());
             Map<String, Object> extensions = new LinkedHashMap<>();
             if (error.getExtensions() != null) {
@@ -40,9 +68,7 @@ public final class ResponseErrors {
             map.put("extensions", extensions);
             errors.add(map);
         }
-        Map<String, Object> withCodes = new LinkedHashMap<>(spec);
-        withCodes.put("errors", errors);
-        return withCodes;
+        return errors;
     }
 
     static ErrorCode codeOf(GraphQLError error) {

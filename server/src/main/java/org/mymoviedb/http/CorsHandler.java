@@ -6,6 +6,7 @@ import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import java.util.List;
 import org.mymoviedb.base.ErrorCode;
+import org.mymoviedb.config.CorsPolicy;
 
 /**
  * Lets browser pages from the configured origins call the API: answers preflights and marks responses for them.
@@ -16,15 +17,24 @@ public final class CorsHandler implements HttpHandler {
     private static final HttpString ALLOW_ORIGIN = new HttpString("Access-Control-Allow-Origin");
     private static final HttpString ALLOW_METHODS = new HttpString("Access-Control-Allow-Methods");
     private static final HttpString ALLOW_HEADERS = new HttpString("Access-Control-Allow-Headers");
+    private static final HttpString ALLOW_CREDENTIALS = new HttpString("Access-Control-Allow-Credentials");
+    private static final HttpString EXPOSE_HEADERS = new HttpString("Access-Control-Expose-Headers");
     private static final HttpString MAX_AGE = new HttpString("Access-Control-Max-Age");
     private static final HttpString REQUEST_METHOD = new HttpString("Access-Control-Request-Method");
     private static final HttpString VARY = new HttpString("Vary");
 
+    // What a page's script may read of an answer besides the basic headers: when to retry, and the validator.
+    private static final String EXPOSED = "Retry-After, ETag";
+
     private final List<String> allowedOrigins;
+    private final String allowedHeaders;
+    private final boolean credentials;
     private final HttpHandler next;
 
-    public CorsHandler(List<String> allowedOrigins, HttpHandler next) {
-        this.allowedOrigins = allowedOrigins;
+    public CorsHandler(CorsPolicy policy, HttpHandler next) {
+        this.allowedOrigins = policy.allowedOrigins();
+        this.allowedHeaders = String.join(", ", policy.allowedHeaders());
+        this.credentials = policy.allowCredentials();
         this.next = next;
     }
 
@@ -48,14 +58,18 @@ public final class CorsHandler implements HttpHandler {
             return;
         }
         exchange.getResponseHeaders().put(ALLOW_ORIGIN, allowedOrigins.contains("*") ? "*" : origin);
+        if (credentials) {
+            exchange.getResponseHeaders().put(ALLOW_CREDENTIALS, "true");
+        }
         if (preflight) {
             exchange.getResponseHeaders().put(ALLOW_METHODS, "GET, POST, OPTIONS");
-            exchange.getResponseHeaders().put(ALLOW_HEADERS, "Content-Type, Authorization, Accept");
+            exchange.getResponseHeaders().put(ALLOW_HEADERS, allowedHeaders);
             exchange.getResponseHeaders().put(MAX_AGE, "600");
             exchange.setStatusCode(204);
             exchange.endExchange();
             return;
         }
+        exchange.getResponseHeaders().put(EXPOSE_HEADERS, EXPOSED);
         next.handleRequest(exchange);
     }
 

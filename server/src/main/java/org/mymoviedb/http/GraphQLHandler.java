@@ -9,14 +9,20 @@ import io.undertow.util.Methods;
 import io.undertow.util.SameThreadExecutor;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
 import org.mymoviedb.base.ErrorCode;
 import org.mymoviedb.cache.ResultCache;
+import org.mymoviedb.config.HttpApi;
 import org.mymoviedb.config.HttpLimits;
 import org.mymoviedb.graphql.GraphQLApi;
 import org.mymoviedb.graphql.GraphQLRequest;
+import org.mymoviedb.graphql.IncrementalAnswer;
 import org.mymoviedb.graphql.PersistedQueries;
 import org.mymoviedb.graphql.ResponseErrors;
 import org.mymoviedb.graphql.StaleToken;
@@ -24,11 +30,13 @@ import org.mymoviedb.graphql.fetching.RetryAfter;
 import org.mymoviedb.data.DatabaseHealth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 
 /**
- * POST and GET /graphql, after the GraphQL-over-HTTP spec. Runs on Undertow's IO threads: it reads the body without
- * blocking, hands the request to GraphQL (on a validation thread when its document is new), whose database work
- * runs on the database executor, and writes the response when that completes.
+ * POST and GET /graphql, after the GraphQL-over-HTTP spec, plus batches (a JSON array of operations), HTTP caching
+ * of anonymous GETs and @defer in parts for clients that accept multipart/mixed. Runs on Undertow's IO threads: it
+ * reads the body without blocking, hands each operation to GraphQL (on a validation thread when its document is
+ * new), whose database work runs on the database executor, and writes the response when that completes.
  */
 public final class GraphQLHandler implements HttpHandler {
 
@@ -44,20 +52,25 @@ public final class GraphQLHandler implements HttpHandler {
     private final LongAdder requests = new LongAdder();
     private final RequestTimers timers;
     private final ValidationThreads validation;
+    private final int maxBatchSize;
+    private final String sharedCacheControl;
 
     /** On a database that is always there: for handlers tested without one. */
     public GraphQLHandler(GraphQLApi api, PersistedQueries persistedQueries, ResultCache cache,
                           HttpLimits limits, MeterRegistry metrics) {
-        this(api, persistedQueries, cache, DatabaseHealth.alwaysUp(), limits, metrics);
+        this(api, persistedQueries, cache, DatabaseHealth.alwaysUp(), limits, HttpApi.defaults(), metrics);
     }
 
     /**
      * {@code cache} may be null: every request is then executed. While {@code health} says the database is down,
      * requests the cache cannot answer are refused at once. Documents not yet validated are parsed and validated
-     * on threads of their own, as {@code limits} bounds them. Publishes request counts and latency.
+     * on threads of their own, as {@code limits} bounds them; {@code http} bounds batches and says how long shared
+     * answers may be kept. Publishes request counts and latency.
      */
     public GraphQLHandler(GraphQLApi api, PersistedQueries persistedQueries, ResultCache cache,
-                          DatabaseHealth health, HttpLimits limits, MeterRegistry metrics) {
+                          DatabaseHealth health, HttpLimits limits, HttpApi http, MeterRegistry metrics) {
+        this.maxBatchSize = http.maxBatchSize();
+        this.sharedCacheControl = "public, max-age=" + http.cacheMaxAgeSeconds();
         this.api = api;
         this.health = health;
         this.persistedQueries = persistedQueries;
@@ -84,18 +97,27 @@ public final class GraphQLHandler implements HttpHandler {
             ResponseFormat.sendProblemAsJson(exchange, problem);
             return;
         }
+        boolean incremental = IncrementalDelivery.accepted(exchange.getRequestHeaders().getFirst(Headers.ACCEPT));
         try {
             if (exchange.getRequestMethod().equals(Methods.GET)) {
                 GraphQLRequest request = RequestReader.fromQueryParameters(exchange.getQueryParameters());
-                exchange.dispatch(SameThreadExecutor.INSTANCE, () -> execute(exchange, format, request, true));
+                exchange.dispatch(SameThreadExecutor.INSTANCE,
+                        () -> whenAnswered(exchange, format, answer(exchange, format, request, true, incremental), true));
             } else if (exchange.getRequestMethod().equals(Methods.POST)) {
                 requireJsonBody(exchange);
                 RequestBody.receive(exchange, format,
                         (ex, body) -> ex.dispatch(SameThreadExecutor.INSTANCE, () -> {
                             try {
-                                execute(ex, format, RequestReader.fromJsonBody(body), false);
+                                JsonNode root = RequestReader.parseBody(body);
+                                if (root.isArray()) {
+                                    answerBatch(ex, format, root);
+                                } else {
+                                    whenAnswered(ex, format,
+                                            answer(ex, format, RequestReader.fromJson(root), false, incremental),
+                                            false);
+                                }
                             } catch (HttpProblem problem) {
-                                format.sendProblem(ex, problem);
+                                send(ex, format, Answer.problem(problem), false);
                             }
                         }));
             } else {
@@ -117,7 +139,105 @@ public final class GraphQLHandler implements HttpHandler {
         }
     }
 
-    private void execute(HttpServerExchange exchange, ResponseFormat format, GraphQLRequest received, boolean get) {
+    /**
+     * A batch (Apollo's BatchHttpLink): each operation answered as if it came alone, from the same Authorization,
+     * in the order sent; one array of their bodies, 200 in both media types, since one status cannot speak for all
+     * of them and each body carries its own errors.
+     */
+    private void answerBatch(HttpServerExchange exchange, ResponseFormat format, JsonNode operations) {
+        if (operations.isEmpty()) {
+            throw new HttpProblem(400, ErrorCode.BAD_REQUEST, "A batch must hold at least one operation");
+        }
+        if (operations.size() > maxBatchSize) {
+            throw new HttpProblem(400, ErrorCode.MAX_BATCH_SIZE_EXCEEDED, "A batch may hold at most " + maxBatchSize
+                    + " operations, not " + operations.size() + "; see MAX_BATCH_SIZE");
+        }
+        List<CompletableFuture<Answer>> answers = new ArrayList<>(operations.size());
+        for (JsonNode operation : operations) {
+            try {
+                // Each operation of a batch answers in one piece: its place in the array is one JSON value.
+                answers.add(answer(exchange, format, RequestReader.fromJson(operation), false, false));
+            } catch (HttpProblem problem) {
+                answers.add(CompletableFuture.completedFuture(Answer.problem(problem)));
+            }
+        }
+        whenAnswered(exchange, format, CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApply(all -> {
+            ByteArrayOutputStream array = new ByteArrayOutputStream();
+            Long retryAfter = null;
+            array.write('[');
+            for (int i = 0; i < answers.size(); i++) {
+                Answer answer = answers.get(i).join();
+                if (i > 0) {
+                    array.write(',');
+                }
+                array.writeBytes(answer.body());
+                if (answer.retryAfter() != null) {
+                    retryAfter = Math.max(answer.retryAfter(), retryAfter == null ? 0 : retryAfter);
+                }
+            }
+            array.write(']');
+            return new Answer(200, array.toByteArray(), retryAfter, null, null, false);
+        }), false);
+    }
+
+    /** Sends the answer once there is one; a failure on the way is a coded 500, never a hung exchange. */
+    private void whenAnswered(HttpServerExchange exchange, ResponseFormat format, CompletableFuture<Answer> answer,
+                              boolean get) {
+        answer.whenComplete((done, failure) -> {
+            if (failure != null) {
+                log.error("Answering a GraphQL request failed", failure);
+                send(exchange, format, Answer.of(500, ResponseErrors.requestError(ErrorCode.INTERNAL_SERVER_ERROR,
+                        "Internal server error")), false);
+            } else {
+                send(exchange, format, done, get);
+            }
+        });
+    }
+
+    /**
+     * Sends an answer with its HTTP caching: an anonymous read without errors over GET gets an ETag (a 304 when the
+     * client holds it already) and may be kept by anyone for HTTP_CACHE_MAX_AGE_SECONDS; everything else, signed-in
+     * answers, POSTs and errors, is {@code private, no-store}.
+     */
+    private void send(HttpServerExchange exchange, ResponseFormat format, Answer answer, boolean get) {
+        if (answer.operation() != null) {
+            exchange.putAttachment(OPERATION, answer.operation());
+        }
+        var headers = exchange.getResponseHeaders();
+        if (answer.retryAfter() != null) {
+            headers.put(Headers.RETRY_AFTER, answer.retryAfter());
+        }
+        if (answer.allow() != null) {
+            headers.put(Headers.ALLOW, answer.allow());
+        }
+        if (answer.status() == 401) {
+            headers.put(Headers.WWW_AUTHENTICATE, StaleToken.CHALLENGE);
+        }
+        headers.add(Headers.VARY, "Accept, Accept-Encoding, Authorization");
+        if (get && answer.shareable() && answer.status() == 200) {
+            String tag = EntityTags.of(answer.body());
+            if (Compression.willGzip(exchange, answer.body().length)) {
+                tag = EntityTags.gzipped(tag);
+            }
+            headers.put(Headers.CACHE_CONTROL, sharedCacheControl).put(Headers.ETAG, tag);
+            if (EntityTags.matches(exchange, tag)) {
+                exchange.setStatusCode(304);
+                exchange.endExchange();
+                return;
+            }
+        } else {
+            headers.put(Headers.CACHE_CONTROL, "private, no-store");
+        }
+        if (answer.later() != null) {
+            IncrementalDelivery.send(exchange, answer.body(), answer.later());
+            return;
+        }
+        format.sendBytes(exchange, answer.status(), answer.body());
+    }
+
+    /** Answers one operation (resolving a persisted query first) without writing to the exchange. */
+    private CompletableFuture<Answer> answer(HttpServerExchange exchange, ResponseFormat format,
+                                             GraphQLRequest received, boolean get, boolean incremental) {
         GraphQLRequest request;
         try {
             request = persistedQueries.resolve(received)
@@ -125,11 +245,10 @@ public final class GraphQLHandler implements HttpHandler {
         } catch (PersistedQueries.Refused refused) {
             // Apollo's clients expect PersistedQueryNotFound as a GraphQL error: 200 in the legacy media type.
             boolean graphqlError = refused.code() != ErrorCode.BAD_REQUEST && format == ResponseFormat.JSON;
-            format.send(exchange, graphqlError ? 200 : 400,
-                    ResponseErrors.requestError(refused.code(), refused.getMessage()));
-            return;
+            return CompletableFuture.completedFuture(Answer.of(graphqlError ? 200 : 400,
+                    ResponseErrors.requestError(refused.code(), refused.getMessage())));
         }
-        run(exchange, format, request, get);
+        return run(exchange, format, request, get, incremental);
     }
 
     /**
@@ -137,60 +256,62 @@ public final class GraphQLHandler implements HttpHandler {
      * parsed and validated on a validation thread, so a costly new document never stalls the IO thread's other
      * connections.
      */
-    private void run(HttpServerExchange exchange, ResponseFormat format, GraphQLRequest request, boolean get) {
+    private CompletableFuture<Answer> run(HttpServerExchange exchange, ResponseFormat format, GraphQLRequest request,
+                                          boolean get, boolean incremental) {
         if (exchange.isInIoThread() && !validated(request)) {
-            validation.run(() -> run(exchange, format, request, get), () -> !validated(request),
-                    problem -> format.sendProblem(exchange, problem));
-            return;
+            CompletableFuture<Answer> later = new CompletableFuture<>();
+            validation.run(() -> run(exchange, format, request, get, incremental).whenComplete((answer, failure) -> {
+                if (failure != null) {
+                    later.completeExceptionally(failure);
+                } else {
+                    later.complete(answer);
+                }
+            }), () -> !validated(request), problem -> later.complete(Answer.problem(problem)));
+            return later;
         }
         if (get && writes(request)) {
-            exchange.getResponseHeaders().put(Headers.ALLOW, "POST");
-            format.sendProblem(exchange, new HttpProblem(405, ErrorCode.METHOD_NOT_ALLOWED,
-                    "Mutations go over POST; GET only reads"));
-            return;
+            return CompletableFuture.completedFuture(Answer.problem(new HttpProblem(405, ErrorCode.METHOD_NOT_ALLOWED,
+                    "Mutations go over POST; GET only reads")).withAllow("POST"));
         }
-        // Answers depend on who asks once a token is involved: only anonymous requests share cached answers.
-        ResultCache.Key key = cache == null || request.bearerToken() != null ? null : new ResultCache.Key(
+        boolean anonymous = request.bearerToken() == null;
+        // Answers depend on who asks once a token is involved: only anonymous requests share cached answers. One
+        // that may come in parts is never cached: the cache holds whole answers.
+        ResultCache.Key key = cache == null || !anonymous || incremental ? null : new ResultCache.Key(
                 request.query(), request.operationName(), request.variables(), format.name());
         if (key != null) {
             ResultCache.Answer cached = cache.get(key);
             if (cached != null) {
-                exchange.putAttachment(OPERATION, OperationDefinition.Operation.QUERY);
-                format.sendBytes(exchange, cached.status(), cached.body());
-                return;
+                return CompletableFuture.completedFuture(new Answer(cached.status(), cached.body(), null, null,
+                        OperationDefinition.Operation.QUERY, true));
             }
         }
         if (!health.isUp()) {
             // Refused before anything runs, as a rate limit would be: 503 in both media types (GraphQL-over-HTTP).
-            exchange.getResponseHeaders().put(Headers.RETRY_AFTER, DatabaseHealth.RETRY_AFTER_SECONDS);
-            format.sendProblem(exchange, new HttpProblem(503, ErrorCode.DATABASE_UNAVAILABLE,
-                    "The database is unavailable; retry in a moment"));
-            return;
+            return CompletableFuture.completedFuture(Answer.problem(new HttpProblem(503,
+                    ErrorCode.DATABASE_UNAVAILABLE, "The database is unavailable; retry in a moment"))
+                    .withRetryAfter(DatabaseHealth.RETRY_AFTER_SECONDS));
         }
         long version = key == null ? 0 : cache.versionNow();
-        api.execute(request).whenComplete((result, failure) -> {
+        CompletableFuture<IncrementalAnswer> execution = incremental ? api.executeIncrementally(request)
+                : api.execute(request).thenApply(result -> new IncrementalAnswer(result, null));
+        return execution.handle((done, failure) -> {
             if (failure != null) {
                 log.error("GraphQL execution failed", failure);
-                format.send(exchange, 500, ResponseErrors.requestError(ErrorCode.INTERNAL_SERVER_ERROR,
+                return Answer.of(500, ResponseErrors.requestError(ErrorCode.INTERNAL_SERVER_ERROR,
                         "Internal server error"));
-                return;
             }
+            Map<String, Object> result = done.initial();
             // Parsed by now (unless the document is invalid), so this is a look-up, not a parse.
             OperationDefinition.Operation operation = api.documents()
                     .operation(request.query(), request.operationName()).orElse(null);
-            if (operation != null) {
-                exchange.putAttachment(OPERATION, operation);
-            }
             int status = format.statusOf(result);
-            if (status == 401) {
-                exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, StaleToken.CHALLENGE);
-            }
-            RetryAfter.of(result).ifPresent(seconds -> exchange.getResponseHeaders().put(Headers.RETRY_AFTER, seconds));
             byte[] body = Json.MAPPER.writeValueAsBytes(result);
-            if (key != null && cacheable(operation, result)) {
+            boolean cacheable = done.later() == null && cacheable(operation, result);
+            if (key != null && cacheable) {
                 cache.put(key, new ResultCache.Answer(version, api.dependencies(request), status, body));
             }
-            format.sendBytes(exchange, status, body);
+            Long retryAfter = RetryAfter.of(result).isPresent() ? RetryAfter.of(result).getAsLong() : null;
+            return new Answer(status, body, retryAfter, null, operation, anonymous && cacheable, done.later());
         });
     }
 

@@ -2,13 +2,10 @@ package org.mymoviedb.http;
 
 import io.undertow.Handlers;
 import io.undertow.server.HttpHandler;
-import io.undertow.util.Headers;
-import io.undertow.util.HttpString;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,7 +14,10 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Properties;
 
-/** GraphiQL at /graphiql ("/" leads there), its scripts and styles served from the webjars on the classpath. */
+/**
+ * GraphiQL at /graphiql ("/" leads there), its scripts and styles served from the webjars on the classpath, and
+ * the site's favicon.
+ */
 public final class GraphiQLHandlers {
 
     private static final String PAGE_PATH = "/graphiql";
@@ -26,6 +26,10 @@ public final class GraphiQLHandlers {
     /** Asset name to classpath resource: the only files served under {@link #ASSETS_PATH}. */
     private static final String ASSET_LIST = "graphiql/assets.properties";
     private static final String PAGE = "graphiql/index.html";
+    private static final String FAVICON_PATH = "/favicon.ico";
+    private static final String FAVICON = "favicon.ico";
+    // Browsers ask for it on every page of the origin; it changes with a release, if ever.
+    private static final String FAVICON_CACHE = "public, max-age=86400";
 
     // Asset URLs carry a fingerprint of their content, so browsers may keep them until the content changes.
     private static final String ASSET_CACHE = "public, max-age=31536000, immutable";
@@ -48,27 +52,17 @@ public final class GraphiQLHandlers {
         Properties assets = assetList();
         for (String name : assets.stringPropertyNames()) {
             byte[] body = read(assets.getProperty(name));
-            routes.put(ASSETS_PATH + name, send(body, contentType(name), ASSET_CACHE, Map.of()));
+            routes.put(ASSETS_PATH + name, new FixedBody(body, contentType(name), ASSET_CACHE, Map.of()));
             page = page.replace("{{" + name + "}}", ASSETS_PATH + name + "?v=" + fingerprint(body));
         }
         if (page.contains("{{")) {
             throw new IllegalStateException(PAGE + " names an asset missing from " + ASSET_LIST);
         }
-        routes.put(PAGE_PATH, send(page.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8", "no-cache",
-                Map.of("Content-Security-Policy", CONTENT_SECURITY_POLICY)));
+        routes.put(PAGE_PATH, new FixedBody(page.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8",
+                "no-cache", Map.of("Content-Security-Policy", CONTENT_SECURITY_POLICY)));
+        routes.put(FAVICON_PATH, new FixedBody(read(FAVICON), "image/x-icon", FAVICON_CACHE, Map.of()));
         routes.put("/", Handlers.redirect(PAGE_PATH));
         return routes;
-    }
-
-    private static HttpHandler send(byte[] body, String contentType, String cacheControl, Map<String, String> extra) {
-        return exchange -> {
-            exchange.getResponseHeaders()
-                    .put(Headers.CONTENT_TYPE, contentType)
-                    .put(Headers.CACHE_CONTROL, cacheControl)
-                    .put(HttpString.tryFromString("X-Content-Type-Options"), "nosniff");
-            extra.forEach((header, value) -> exchange.getResponseHeaders().put(HttpString.tryFromString(header), value));
-            exchange.getResponseSender().send(ByteBuffer.wrap(body));
-        };
     }
 
     private static Properties assetList() {

@@ -46,7 +46,8 @@ public final class HttpServer {
         var paths = Handlers.path(exchange -> Json.send(exchange, 404,
                 ResponseErrors.requestError(ErrorCode.NOT_FOUND, "No such path; the API is at /graphql")));
         routes.forEach(paths::addExactPath);
-        this.drain = new ShutdownDrain(new BodyDeadline(new CorsHandler(config.corsAllowedOrigins(), paths),
+        this.drain = new ShutdownDrain(new BodyDeadline(new CorsHandler(config.cors(),
+                Compression.around(paths)),
                 limits.bodyTimeoutMillis()));
         // Undertow's own sizing: 16 KiB direct buffers once the heap allows (-Xmx256m does).
         boolean big = Runtime.getRuntime().maxMemory() >= 128L * 1024 * 1024;

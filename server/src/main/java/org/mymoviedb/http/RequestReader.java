@@ -31,9 +31,18 @@ final class RequestReader {
     }
 
     static GraphQLRequest fromJsonBody(byte[] body) {
-        JsonNode root = parse(strictUtf8(body), "The request body");
+        return fromJson(parseBody(body));
+    }
+
+    /** A POST body as JSON: an object for one operation, an array for a batch of them. */
+    static JsonNode parseBody(byte[] body) {
+        return parse(strictUtf8(body), "The request body");
+    }
+
+    /** One operation of a POST body, or of a batch. */
+    static GraphQLRequest fromJson(JsonNode root) {
         if (!root.isObject()) {
-            throw badRequest("The request body must be a JSON object with a 'query'");
+            throw badRequest("The request body must be a JSON object with a 'query' (or an array of them)");
         }
         JsonNode query = root.get("query");
         if (query != null && !query.isNull() && !query.isString()) {

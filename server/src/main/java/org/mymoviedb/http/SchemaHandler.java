@@ -2,18 +2,21 @@ package org.mymoviedb.http;
 
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.util.Headers;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.mymoviedb.graphql.GraphQLApi;
 
-/** GET /schema.graphql: the contract the server runs, as SDL, for codegen tools and curious people. */
+/**
+ * GET /schema.graphql: the contract the server runs, as SDL, for codegen tools and curious people; revalidated by
+ * its ETag, as it changes only with a release.
+ */
 public final class SchemaHandler implements HttpHandler {
 
-    private final String sdl = GraphQLApi.schemaText();
+    private final FixedBody sdl = new FixedBody(GraphQLApi.schemaText().getBytes(StandardCharsets.UTF_8),
+            "application/graphql; charset=utf-8", "no-cache", Map.of());
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
-        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/graphql; charset=utf-8");
-        exchange.getResponseSender().send(sdl, StandardCharsets.UTF_8);
+        sdl.handleRequest(exchange);
     }
 }

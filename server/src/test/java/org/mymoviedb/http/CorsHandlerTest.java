@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import org.mymoviedb.config.CorsPolicy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,8 +36,8 @@ class CorsHandlerTest {
 
     @BeforeAll
     void start() {
-        listed = serve(new CorsHandler(List.of(EDITORS, ANOTHER), CorsHandlerTest::reached));
-        anyOrigin = serve(new CorsHandler(List.of("*"), CorsHandlerTest::reached));
+        listed = serve(new CorsHandler(new CorsPolicy(List.of(EDITORS, ANOTHER), CorsPolicy.DEFAULT_HEADERS, false), CorsHandlerTest::reached));
+        anyOrigin = serve(new CorsHandler(CorsPolicy.anyOrigin(), CorsHandlerTest::reached));
     }
 
     @AfterAll
@@ -104,7 +105,7 @@ class CorsHandlerTest {
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).contains(EDITORS);
         assertThat(response.headers().firstValue("Access-Control-Allow-Methods")).contains("GET, POST, OPTIONS");
         assertThat(response.headers().firstValue("Access-Control-Allow-Headers"))
-                .contains("Content-Type, Authorization, Accept");
+                .contains(String.join(", ", CorsPolicy.DEFAULT_HEADERS));
         assertThat(response.headers().firstValue("Access-Control-Max-Age")).contains("600");
         assertThat(response.headers().allValues("Vary")).contains("Origin");
     }

@@ -74,7 +74,8 @@ class GraphQLHttpTest {
     @Test
     void malformedRequestsAreBadRequests() {
         assertBadRequest(server.post("{not json"), 400);
-        assertBadRequest(server.post("[1,2]"), 400);
+        assertBadRequest(server.post("[]"), 400); // a JSON array is a batch (see BatchingTest), but never an empty one
+        assertBadRequest(server.post("\"{ genres { name } }\""), 400);
         assertBadRequest(server.post("{\"query\": 42}"), 400);
         assertBadRequest(server.post("{\"query\": \"{ genres { name } }\", \"variables\": [1]}"), 400);
         assertBadRequest(server.send(HttpRequest.newBuilder(server.uri("/graphql")).GET().build()), 400);

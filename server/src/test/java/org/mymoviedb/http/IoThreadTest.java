@@ -29,6 +29,12 @@ class IoThreadTest {
                 "releaseDate", "1967-03-15", "genres", List.of(Map.of("name", "Drama")))));
         server.queryAs(server.token("editor"), "{ movie(id: \"1\") { history { edges { node { action } } } } }", Map.of());
         server.send(HttpRequest.newBuilder(server.uri("/ready")).GET().build());
+        server.post("[{\"query\": \"{ movies(first: 5) { edges { node { title directors { name } } } } }\"}, "
+                + "{\"query\": \"{ genres { name } people(first: 2) { edges { node { name } } } }\"}]");
+        server.send(HttpRequest.newBuilder(server.uri("/graphql")).header("Content-Type", "application/json")
+                .header("Accept", "multipart/mixed;deferSpec=20220824,application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\": \"{ genres { name } ... @defer "
+                        + "{ movies(first: 3) { edges { node { title genres { name } } } } } }\"}")).build());
         new Catalogue(server.database().dsl()).movie("Pickpocket", LocalDate.of(1959, 12, 16), 80, 75);
 
         assertThat(server.app().database().statements().total()).isGreaterThan(10);
