@@ -1,12 +1,22 @@
 package org.mymoviedb.admin.api;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.NullNode;
 
-/** One write to a movie: who, when, and each field's value before and after (JSON text). */
-public record HistoryEntry(String at, String username, String action, List<FieldChange> changes) {
+/**
+ * One write: who, when, to what, and each field's value before and after. A movie's own history leaves the
+ * entity fields null; the audit log fills them in ({@code entityType} "movie", "genre", "person" or "user").
+ */
+public record HistoryEntry(String at, String username, String action, String entityType, String entityId,
+                           String entityLabel, List<FieldChange> changes) {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -20,7 +30,34 @@ public record HistoryEntry(String at, String username, String action, List<Field
         return changes.stream().anyMatch(change -> change.field().equals(field));
     }
 
-    /** One field's change; before and after are JSON text, null when absent. */
-    public record FieldChange(String field, String before, String after) {
+    /** One field's change; before and after are JSON values, a JSON null when there was none. */
+    public record FieldChange(String field, JsonNode before, JsonNode after) {
+
+        private static final JsonMapper JSON = JsonMapper.builder().build();
+
+        /** As the server sends it: the one place that reads {@code before}/{@code after} off the wire. */
+        @JsonCreator
+        public static FieldChange fromWire(@JsonProperty("field") String field, @JsonProperty("before") JsonNode before,
+                                           @JsonProperty("after") JsonNode after) {
+            return new FieldChange(field, value(before), value(after));
+        }
+
+        /**
+         * Today the schema's FieldChange.before/after is JSON text in a string, parsed here; once it is the JSON
+         * scalar, the value arrives as it is and this becomes {@code node == null ? NullNode.instance : node}.
+         */
+        private static JsonNode value(JsonNode node) {
+            if (node == null || node.isNull()) {
+                return NullNode.instance;
+            }
+            if (!node.isString()) {
+                return node;
+            }
+            try {
+                return JSON.readTree(node.asString());
+            } catch (JacksonException e) {
+                return node; // not JSON text after all: show it as the text it is
+            }
+        }
     }
 }

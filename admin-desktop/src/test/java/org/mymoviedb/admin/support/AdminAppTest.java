@@ -181,6 +181,16 @@ public abstract class AdminAppTest extends FxRobot {
         return lookup(".table-cell").match(LabeledMatchers.hasText(text)).query();
     }
 
+    /**
+     * Whether a cell of the table {@code table} shows exactly {@code text}, as its label or as the wrapping text
+     * history's cells draw (shell/HistoryTable); cells, not items, since a row is drawn a pulse after it arrives.
+     */
+    protected boolean cellShows(String table, String text) {
+        return interactAndGet(() -> lookup(table + " .table-cell").queryAll().stream().anyMatch(node ->
+                node instanceof Labeled labeled && (text.equals(labeled.getText())
+                        || labeled.getGraphic() instanceof javafx.scene.text.Text shown && text.equals(shown.getText()))));
+    }
+
     protected String text(String query) {
         Node node = lookup(query).query();
         if (node instanceof Labeled labeled) {
