@@ -24,6 +24,7 @@ public final class UsersView {
 
     private final BorderPane root;
     private final TableView<UserAccount> table;
+    private String selectedId;
 
     public UsersView(UsersViewModel model) {
         table = new TableView<>(model.users());
@@ -37,8 +38,8 @@ public final class UsersView {
         TextField username = new TextField();
         username.setId("newUsername");
         ChoiceBox<String> role = roles("newRole");
-        PasswordField password = passwordField("newPassword");
-        PasswordField repeated = passwordField("newPasswordRepeated");
+        PasswordField password = passwordField("createPassword");
+        PasswordField repeated = passwordField("createPasswordRepeated");
         Button create = new Button("Create account");
         create.setId("createUser");
         create.disableProperty().bind(username.textProperty().isEmpty().or(password.textProperty().isEmpty()));
@@ -52,10 +53,10 @@ public final class UsersView {
             }
         });
         GridPane newAccount = grid();
-        newAccount.addRow(0, new Label("Username"), username);
-        newAccount.addRow(1, new Label("Role"), role);
-        newAccount.addRow(2, new Label("Password"), password);
-        newAccount.addRow(3, new Label("Repeat password"), repeated);
+        newAccount.addRow(0, label("Username"), username);
+        newAccount.addRow(1, label("Role"), role);
+        newAccount.addRow(2, label("Password"), password);
+        newAccount.addRow(3, label("Repeat password"), repeated);
         newAccount.add(create, 1, 4);
 
         ChoiceBox<String> newRole = roles("selectedRole");
@@ -63,7 +64,7 @@ public final class UsersView {
         changeRole.setId("changeRole");
         PasswordField reset = passwordField("resetPassword");
         PasswordField resetRepeated = passwordField("resetPasswordRepeated");
-        Button resetButton = new Button("Set new password");
+        Button resetButton = new Button("Set password");
         resetButton.setId("setPassword");
         Button delete = new Button("Delete account…");
         delete.setId("deleteUser");
@@ -74,8 +75,13 @@ public final class UsersView {
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, user) -> {
             if (user != null) {
                 newRole.setValue(user.role());
+                selectedId = user.id();
             }
         });
+        // A write reloads the list: the account worked on stays selected.
+        model.users().addListener((javafx.collections.ListChangeListener<UserAccount>) change -> model.users()
+                .stream().filter(user -> user.id().equals(selectedId)).findFirst()
+                .ifPresent(user -> table.getSelectionModel().select(user)));
         changeRole.setOnAction(e -> model.changeRole(selected(), newRole.getValue()));
         resetButton.setOnAction(e -> {
             model.resetPassword(selected(), reset.getText(), resetRepeated.getText());
@@ -84,9 +90,9 @@ public final class UsersView {
         });
         delete.setOnAction(e -> confirmDelete(model, selected()));
         GridPane selectedAccount = grid();
-        selectedAccount.addRow(0, new Label("Role"), newRole, changeRole);
-        selectedAccount.addRow(1, new Label("New password"), reset);
-        selectedAccount.addRow(2, new Label("Repeat password"), resetRepeated, resetButton);
+        selectedAccount.addRow(0, label("Role"), newRole, changeRole);
+        selectedAccount.addRow(1, label("New password"), reset);
+        selectedAccount.addRow(2, label("Repeat password"), resetRepeated, resetButton);
         selectedAccount.add(delete, 1, 3);
 
         Label error = new Label();
@@ -105,8 +111,8 @@ public final class UsersView {
         changing.setCollapsible(false);
         VBox side = new VBox(10, creating, changing, error, message);
         side.setPadding(new Insets(0, 0, 0, 10));
-        side.setPrefWidth(460);
-        side.setMinWidth(360);
+        side.setPrefWidth(540);
+        side.setMinWidth(440);
 
         root = new BorderPane(table);
         root.setRight(side);
@@ -157,6 +163,13 @@ public final class UsersView {
         PasswordField field = new PasswordField();
         field.setId(id);
         return field;
+    }
+
+    /** A field's label, which keeps its whole text ("Repeat password", never "Repeat passw..."). */
+    private static Label label(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(Label.USE_PREF_SIZE);
+        return label;
     }
 
     private static GridPane grid() {

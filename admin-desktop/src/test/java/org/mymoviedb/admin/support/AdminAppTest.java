@@ -98,9 +98,14 @@ public abstract class AdminAppTest extends FxRobot {
 
     /** Signs in through the login screen, as an editor would, and waits for the movie list. */
     protected void signIn() {
+        signIn(EDITOR, PASSWORD);
+    }
+
+    /** Signs in as {@code username} through the login screen and waits for the movie list. */
+    protected void signIn(String username, String password) {
         replaceText("#serverUrl", serverUrl());
-        replaceText("#username", EDITOR);
-        replaceText("#password", PASSWORD);
+        replaceText("#username", username);
+        replaceText("#password", password);
         clickOn("#signIn");
         // Each look-up reads the node it found: the login scene may be replaced by the main window between two.
         AtomicReference<String> refusal = new AtomicReference<>();
