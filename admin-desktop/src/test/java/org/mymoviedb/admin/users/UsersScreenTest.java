@@ -106,6 +106,34 @@ class UsersScreenTest extends AdminAppTest {
     }
 
     @Test
+    void afterSigningInAgainTheHeaderAndTabsFollowTheAccountsRoleAsItIsNow() {
+        new UserAccounts(server.database().dsl(), new PasswordHasher())
+                .create(null, "mona", "vagabond without roof", Role.ADMIN);
+        signIn("mona", "vagabond without roof");
+        assertThat(text("#signedInAs")).isEqualTo("Signed in as mona (admin)");
+        assertThat(lookup("#usersTab").tryQuery()).isPresent();
+
+        // Another admin makes her an editor and sets a new password, which signs her out.
+        String other = server.signedIn("other-admin", Role.ADMIN);
+        String monaId = server.queryAs(other, "{ users { id username } }", java.util.Map.of()).get("data")
+                .get("users").valueStream().filter(u -> u.get("username").asString().equals("mona")).findFirst()
+                .orElseThrow().get("id").asString();
+        server.queryAs(other, "mutation($id: ID!) { updateUser(id: $id, role: EDITOR, password: \"sans toit ni loi\")"
+                + " { userErrors { code } } }", java.util.Map.of("id", monaId));
+
+        // Reading the accounts needs a session: hers is gone, so the window asks for her password.
+        clickOn("#usersTab");
+        waitUntil(() -> lookup("#signIn").tryQuery().isPresent());
+        clickOn("#password").write("sans toit ni loi");
+        clickOn("#signIn");
+        waitUntil(() -> lookup("#signIn").tryQuery().isEmpty());
+        waitForIdle();
+        assertThat(text("#signedInAs")).isEqualTo("Signed in as mona (editor)");
+        assertThat(lookup("#usersTab").tryQuery()).isEmpty();
+        assertThat(lookup("#auditTab").tryQuery()).isEmpty();
+    }
+
+    @Test
     void anEditorChangesTheirOwnPasswordThenSignsInWithTheNewOne() {
         new UserAccounts(server.database().dsl(), new PasswordHasher())
                 .create(null, "cleo", "from five to seven", Role.EDITOR);
