@@ -24,7 +24,7 @@ public final class HistoryView {
         heading.textProperty().bind(model.heading());
 
         TableView<HistoryEntry> table = new HistoryTable("historyTable", model.feed())
-                .wrappingColumn("When", entry -> entry.when() + "\n" + entry.username(), 110, 90)
+                .wrappingColumn("When", entry -> entry.when() + "\n" + entry.username(), 122, 118)
                 .column("Action", HistoryEntry::action, 64, 56)
                 .wrappingColumn("Changes", ChangeWording::changes, 200, 140)
                 .table();
