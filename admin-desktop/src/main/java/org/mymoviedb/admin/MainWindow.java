@@ -3,6 +3,9 @@ package org.mymoviedb.admin;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -26,6 +29,8 @@ import javafx.stage.WindowEvent;
 import org.mymoviedb.admin.api.CatalogueClient;
 import org.mymoviedb.admin.api.Movie;
 import org.mymoviedb.admin.api.SignedInUser;
+import org.mymoviedb.admin.audit.AuditLogView;
+import org.mymoviedb.admin.audit.AuditLogViewModel;
 import org.mymoviedb.admin.history.HistoryView;
 import org.mymoviedb.admin.history.HistoryViewModel;
 import org.mymoviedb.admin.login.LoginView;
@@ -42,6 +47,10 @@ import org.mymoviedb.admin.shell.AdminSettings;
 import org.mymoviedb.admin.shell.Background;
 import org.mymoviedb.admin.shell.Banner;
 import org.mymoviedb.admin.shell.AdminStyles;
+import org.mymoviedb.admin.users.ChangePasswordDialog;
+import org.mymoviedb.admin.users.ChangePasswordViewModel;
+import org.mymoviedb.admin.users.UsersView;
+import org.mymoviedb.admin.users.UsersViewModel;
 
 /**
  * The signed-in window: who is signed in, the banner, and the movies, genres and people screens. It is where the
@@ -60,6 +69,9 @@ public final class MainWindow {
     private final NameListViewModel people;
     private final TabPane tabs;
     private final SignedInUser user;
+    /** Who is really signed in: the header shows it, and a new sign-in (a changed role, say) updates it. */
+    private final ObjectProperty<SignedInUser> signedIn;
+    private final List<Tab> adminTabs;
     private final Runnable onSignedOut;
     private final List<Runnable> waitingForSignIn = new ArrayList<>();
 
@@ -69,6 +81,7 @@ public final class MainWindow {
         this.background = background;
         this.settings = settings;
         this.user = user;
+        this.signedIn = new SimpleObjectProperty<>(user);
         this.onSignedOut = onSignedOut;
         movies = new MovieListViewModel(client, background);
         history = new HistoryViewModel(client, background);
@@ -96,8 +109,14 @@ public final class MainWindow {
 
         Label brand = new Label("mymoviedb admin");
         brand.getStyleClass().add("brand");
-        Label who = new Label("Signed in as " + user.username() + " (" + user.role().toLowerCase() + ")");
+        Label who = new Label();
         who.setId("signedInAs");
+        who.textProperty().bind(Bindings.createStringBinding(() -> "Signed in as " + signedIn.get().username()
+                + " (" + signedIn.get().role().toLowerCase() + ")", signedIn));
+        Button changePassword = new Button("Change password…");
+        changePassword.setId("changePassword");
+        changePassword.setOnAction(e -> new ChangePasswordDialog(changePassword.getScene().getWindow(),
+                new ChangePasswordViewModel(client, background)).show());
         Button logout = new Button("Sign out");
         logout.setId("logout");
         logout.setOnAction(e -> background.run(() -> {
@@ -110,10 +129,14 @@ public final class MainWindow {
         progress.visibleProperty().bind(background.busy());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(12, brand, progress, gap, who, logout);
+        HBox top = new HBox(12, brand, progress, gap, who, changePassword, logout);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(8, 10, 8, 10));
         top.getStyleClass().add("top-bar");
+
+        adminTabs = adminTabs();
+        showAdminTabs(user);
+        signedIn.addListener((obs, was, now) -> showAdminTabs(now));
 
         BorderPane root = new BorderPane(tabs);
         root.setTop(new VBox(top, new Banner(background)));
@@ -161,6 +184,7 @@ public final class MainWindow {
         dialog.setTitle("Sign in again");
         LoginViewModel login = LoginViewModel.again(client, settings, background, user);
         login.onSignedIn(same -> {
+            signedIn.set(same);
             List<Runnable> retries = List.copyOf(waitingForSignIn);
             dialog.close();
             retries.forEach(Runnable::run);
@@ -203,6 +227,38 @@ public final class MainWindow {
 
     private static Window ownerOf(Window window) {
         return window instanceof Stage stage ? stage.getOwner() : null;
+    }
+
+    /** The admins' screens: accounts and the audit log, each read afresh when chosen. */
+    private List<Tab> adminTabs() {
+        UsersViewModel users = new UsersViewModel(client, background);
+        Tab usersTab = new Tab("Users", new UsersView(users).root());
+        usersTab.setId("usersTab");
+        usersTab.setOnSelectionChanged(e -> {
+            if (usersTab.isSelected()) {
+                users.reload();
+            }
+        });
+        AuditLogViewModel audit = new AuditLogViewModel(client, background, java.time.ZoneId.systemDefault());
+        Tab auditTab = new Tab("Audit log", new AuditLogView(audit).root());
+        auditTab.setId("auditTab");
+        auditTab.setOnSelectionChanged(e -> {
+            if (auditTab.isSelected()) {
+                audit.loadUsers();
+                audit.reload();
+            }
+        });
+        return List.of(usersTab, auditTab);
+    }
+
+    /** Admins see the admins' screens; editors never do (the server would refuse them anyway). */
+    private void showAdminTabs(SignedInUser who) {
+        boolean admin = "ADMIN".equals(who.role());
+        if (admin && !tabs.getTabs().containsAll(adminTabs)) {
+            tabs.getTabs().addAll(adminTabs);
+        } else if (!admin) {
+            tabs.getTabs().removeAll(adminTabs);
+        }
     }
 
     public Scene scene() {

@@ -66,6 +66,13 @@ public final class SessionRepository {
                 .where(USER_SESSION.USER_ID.eq(userId)).and(USER_SESSION.REVOKED_AT.isNull()).execute();
     }
 
+    /** Signs an account out everywhere but the session of {@code kept}: a password changed by its owner. */
+    public static int revokeAllBut(DSLContext dsl, long userId, String kept) {
+        return dsl.update(USER_SESSION).set(USER_SESSION.REVOKED_AT, DSL.currentOffsetDateTime())
+                .where(USER_SESSION.USER_ID.eq(userId)).and(USER_SESSION.REVOKED_AT.isNull())
+                .and(USER_SESSION.TOKEN_HASH.ne(hash(kept))).execute();
+    }
+
     static byte[] hash(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));

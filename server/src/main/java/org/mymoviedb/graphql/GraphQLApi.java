@@ -89,6 +89,7 @@ public final class GraphQLApi {
                 .type("Mutation", type -> type
                         .dataFetcher("login", f.auth()::login)
                         .dataFetcher("logout", f.auth()::logout)
+                        .dataFetcher("changePassword", f.auth()::changePassword)
                         .dataFetcher("createMovie", f.movieMutations()::create)
                         .dataFetcher("updateMovie", f.movieMutations()::update)
                         .dataFetcher("deleteMovie", f.movieMutations()::delete)

@@ -35,14 +35,26 @@ public final class AuditRepository {
         return page(AUDIT_ENTRY.ENTITY_TYPE.eq(entityType).and(AUDIT_ENTRY.ENTITY_ID.eq(entityId)), request);
     }
 
-    /** Every write, optionally only one user's or one action's. */
-    public Page<AuditEntry> all(Long userId, AuditAction action, PageRequest request) {
+    /** Every write {@code filter} keeps. */
+    public Page<AuditEntry> all(AuditFilter filter, PageRequest request) {
         Condition where = DSL.noCondition();
-        if (userId != null) {
-            where = where.and(AUDIT_ENTRY.USER_ID.eq(userId));
+        if (filter.userId() != null) {
+            where = where.and(AUDIT_ENTRY.USER_ID.eq(filter.userId()));
         }
-        if (action != null) {
-            where = where.and(AUDIT_ENTRY.ACTION.eq(action.name()));
+        if (filter.action() != null) {
+            where = where.and(AUDIT_ENTRY.ACTION.eq(filter.action().name()));
+        }
+        if (filter.entityType() != null) {
+            where = where.and(AUDIT_ENTRY.ENTITY_TYPE.eq(filter.entityType()));
+        }
+        if (filter.entityId() != null) {
+            where = where.and(AUDIT_ENTRY.ENTITY_ID.eq(filter.entityId()));
+        }
+        if (filter.since() != null) {
+            where = where.and(AUDIT_ENTRY.AT.ge(filter.since()));
+        }
+        if (filter.until() != null) {
+            where = where.and(AUDIT_ENTRY.AT.lt(filter.until()));
         }
         return page(where, request);
     }

@@ -46,6 +46,7 @@ class FetcherCoverageTest {
             Map.entry("AuditEntryEdge", Connection.Edge.class), Map.entry("PageInfo", Connection.PageInfo.class),
             Map.entry("LoginPayload", AuthFetchers.LoginPayload.class),
             Map.entry("LogoutPayload", AuthFetchers.LogoutPayload.class),
+            Map.entry("ChangePasswordPayload", AuthFetchers.ChangePasswordPayload.class),
             Map.entry("UserPayload", AuthFetchers.UserPayload.class),
             Map.entry("MoviePayload", MovieMutations.MoviePayload.class),
             Map.entry("DeletePayload", DeletePayload.class),

@@ -161,9 +161,10 @@ public final class CatalogueClient {
         return new MoviesDeleted(deleted, changed, userErrors(payload));
     }
 
-    public List<HistoryEntry> history(String movieId) {
-        JsonNode movie = call("MovieHistory", vars("id", movieId, "first", 100)).get("movie");
-        return movie.isNull() ? List.of() : historyEntries(movie.get("history"));
+    /** A page of a movie's history, newest first: {@code after} null for the first. */
+    public HistoryPage history(String movieId, int first, String after) {
+        JsonNode movie = call("MovieHistory", vars("id", movieId, "first", first, "after", after)).get("movie");
+        return movie.isNull() ? new HistoryPage(List.of(), false, null) : historyPage(movie.get("history"));
     }
 
     // --- genres and people ---------------------------------------------------------------------------------
@@ -207,6 +208,54 @@ public final class CatalogueClient {
 
     public NameSaved renamePerson(String id, String name) {
         return nameSaved(call("RenamePerson", vars("id", id, "name", name)).get("renamePerson"), "person");
+    }
+
+    // --- accounts and the audit log -------------------------------------------------------------------------
+
+    /** Changes the signed-in account's own password; this session stays signed in, the others are signed out. */
+    public List<UserError> changePassword(String currentPassword, String newPassword) {
+        return userErrors(call("ChangePassword", vars("currentPassword", currentPassword,
+                "newPassword", newPassword)).get("changePassword"));
+    }
+
+    /** Every account, by username (admins only). */
+    public List<UserAccount> users() {
+        List<UserAccount> users = new ArrayList<>();
+        call("Users", Map.of()).get("users").forEach(user -> users.add(json.treeToValue(user, UserAccount.class)));
+        return users;
+    }
+
+    public UserSaved createUser(String username, String role, String password) {
+        return userSaved(call("CreateUser", vars("input", vars("username", username, "role", role,
+                "password", password))).get("createUser"));
+    }
+
+    /** Sets the role, the password, or both (a null one stays); a new password signs the account out. */
+    public UserSaved updateUser(String id, String role, String password) {
+        return userSaved(call("UpdateUser", vars("id", id, "role", role, "password", password)).get("updateUser"));
+    }
+
+    public List<UserError> deleteUser(String id) {
+        return userErrors(call("DeleteUser", vars("id", id)).get("deleteUser"));
+    }
+
+    /** A page of every write {@code query} keeps, newest first: {@code after} null for the first. */
+    public HistoryPage auditLog(AuditQuery query, int first, String after) {
+        return historyPage(call("AuditLog", vars("first", first, "after", after, "user", query.userId(),
+                "action", query.action(), "entityType", query.entityType(), "entityId", query.entityId(),
+                "since", query.since() == null ? null : query.since().toString(),
+                "until", query.until() == null ? null : query.until().toString())).get("auditLog"));
+    }
+
+    private HistoryPage historyPage(JsonNode history) {
+        JsonNode pageInfo = history.get("pageInfo");
+        return new HistoryPage(historyEntries(history), pageInfo.get("hasNextPage").asBoolean(),
+                textOrNull(pageInfo.get("endCursor")));
+    }
+
+    private UserSaved userSaved(JsonNode payload) {
+        JsonNode user = payload.get("user");
+        return new UserSaved(user.isNull() ? null : json.treeToValue(user, UserAccount.class), userErrors(payload));
     }
 
     // --- transport -----------------------------------------------------------------------------------------

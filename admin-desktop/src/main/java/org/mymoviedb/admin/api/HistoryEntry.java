@@ -7,9 +7,14 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.NullNode;
 
-/** One write to a movie: who, when, and each field's value before and after (as JSON text, for showing). */
-public record HistoryEntry(String at, String username, String action, List<FieldChange> changes) {
+/**
+ * One write: who, when, to what, and each field's value before and after. A movie's own history leaves the
+ * entity fields null; the audit log fills them in ({@code entityType} MOVIE, GENRE, PERSON or USER).
+ */
+public record HistoryEntry(String at, String username, String action, String entityType, String entityId,
+                           String entityLabel, List<FieldChange> changes) {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -23,21 +28,19 @@ public record HistoryEntry(String at, String username, String action, List<Field
         return changes.stream().anyMatch(change -> change.field().equals(field));
     }
 
-    /** One field's change; before and after are JSON text ({@code 75}, {@code "Kagemusha"}), null when none. */
-    public record FieldChange(String field, String before, String after) {
+    /** One field's change; before and after are JSON values, a JSON null when there was none. */
+    public record FieldChange(String field, JsonNode before, JsonNode after) {
 
-        /**
-         * Read from the answer, whose before and after are JSON values (the JSON scalar): the one place that turns
-         * them into the compact JSON text the screens show.
-         */
+        /** As the server sends it: the one place that reads {@code before}/{@code after} off the wire. */
         @JsonCreator
-        static FieldChange fromAnswer(@JsonProperty("field") String field, @JsonProperty("before") JsonNode before,
-                                      @JsonProperty("after") JsonNode after) {
-            return new FieldChange(field, text(before), text(after));
+        public static FieldChange fromWire(@JsonProperty("field") String field, @JsonProperty("before") JsonNode before,
+                                           @JsonProperty("after") JsonNode after) {
+            return new FieldChange(field, value(before), value(after));
         }
 
-        private static String text(JsonNode value) {
-            return value == null || value.isNull() || value.isMissingNode() ? null : value.toString();
+        /** The JSON scalar's value as it arrived; a JSON null when there was none. */
+        private static JsonNode value(JsonNode node) {
+            return node == null ? NullNode.instance : node;
         }
     }
 }

@@ -2,41 +2,35 @@ package org.mymoviedb.admin.history;
 
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import org.mymoviedb.admin.api.CatalogueClient;
-import org.mymoviedb.admin.api.HistoryEntry;
 import org.mymoviedb.admin.api.Movie;
 import org.mymoviedb.admin.shell.Background;
-import org.mymoviedb.admin.shell.LatestOnly;
+import org.mymoviedb.admin.shell.HistoryFeed;
 
-/** The history of the movie selected in the list: who changed what, and when, newest first. */
+/** The history of the movie selected in the list: who changed what, and when, newest first, a page at a time. */
 public final class HistoryViewModel {
 
     private final CatalogueClient client;
-    private final Background background;
-    private final ObservableList<HistoryEntry> entries = FXCollections.observableArrayList();
+    private final HistoryFeed feed;
     private final StringProperty heading = new SimpleStringProperty("Select one movie to see its history");
     private Movie shown;
-    /** Another movie selected meanwhile: the slower answer about the one before is not shown under its name. */
-    private final LatestOnly latest = new LatestOnly();
 
     public HistoryViewModel(CatalogueClient client, Background background) {
         this.client = client;
-        this.background = background;
+        this.feed = new HistoryFeed(background);
     }
 
     /** Shows {@code movie}'s history; null clears the panel. */
     public void show(Movie movie) {
         shown = movie;
-        entries.clear();
         if (movie == null) {
-            latest.supersede();
+            feed.clear();
             heading.set("Select one movie to see its history");
             return;
         }
         heading.set("History of " + movie.title());
-        background.run(() -> client.history(movie.id()), latest.newest(history -> entries.setAll(history)));
+        String id = movie.id();
+        feed.load(after -> client.history(id, HistoryFeed.PAGE_SIZE, after));
     }
 
     /** Reads the shown movie's history again, after it was saved. */
@@ -46,8 +40,8 @@ public final class HistoryViewModel {
         }
     }
 
-    public ObservableList<HistoryEntry> entries() {
-        return entries;
+    public HistoryFeed feed() {
+        return feed;
     }
 
     public StringProperty heading() {

@@ -51,7 +51,8 @@ class OperationsContractTest {
 
     @Test
     void allOperationsAreFound() throws IOException {
-        assertThat(operations().toList()).contains("Movies", "UpdateMovie", "Login", "MovieHistory", "DeletePerson").hasSize(17);
+        assertThat(operations().toList()).contains("Movies", "UpdateMovie", "Login", "MovieHistory", "DeletePerson",
+                "Users", "CreateUser", "UpdateUser", "DeleteUser", "ChangePassword", "AuditLog").hasSize(23);
     }
 
     @Test

@@ -14,6 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.mymoviedb.admin.api.Movie;
 import org.mymoviedb.admin.support.AdminAppTest;
+import org.mymoviedb.auth.PasswordHasher;
+import org.mymoviedb.auth.Role;
+import org.mymoviedb.auth.UserAccounts;
+import tools.jackson.databind.JsonNode;
 import org.mymoviedb.admin.support.Png;
 
 /**
@@ -110,5 +114,38 @@ class ReadmeScreenshotsTest extends AdminAppTest {
 
         assertThat(Files.size(docs.resolve("movie-list.png"))).isGreaterThan(10_000);
         assertThat(Files.size(docs.resolve("movie-form.png"))).isGreaterThan(5_000);
+    }
+
+    @Test
+    void usersAndAuditLog() throws Exception {
+        Path docs = Path.of(System.getProperty("mymoviedb.docs", "../docs"));
+        UserAccounts accounts = new UserAccounts(server.database().dsl(), new PasswordHasher());
+        accounts.create(null, "agnes", "the gleaners and I", Role.ADMIN);
+        accounts.create(null, "jacques", "lola and the umbrellas", Role.EDITOR);
+        String token = server.signedIn("chantal", Role.EDITOR);
+        JsonNode alien = server.queryAs(token, "mutation { createMovie(input: {title: \"Alien (director's cut)\", "
+                + "releaseDate: \"2003-10-31\", genres: [{name: \"Sci-fi\"}], directors: [{name: \"Ridley Scott\"}]}) "
+                + "{ movie { id } } }", Map.of()).get("data").get("createMovie").get("movie");
+        server.queryAs(token, "mutation($id: ID!) { updateMovie(id: $id, expectedVersion: 1, input: {rating: 84, "
+                + "runtimeMinutes: 116, genres: [{name: \"Sci-fi\"}, {name: \"Horror\"}]}) { movie { id } } }",
+                Map.of("id", alien.get("id").asString()));
+        server.queryAs(token, "mutation { renameGenre(id: \"" + catalogue.genre("Peplum") + "\", name: \"Sword and "
+                + "sandal\") { genre { id } } }", Map.of());
+
+        signIn("agnes", "the gleaners and I");
+        clickOn("#usersTab");
+        waitUntil(() -> lookup("#usersTable").queryTableView().getItems().size() == 4);
+        clickOn(cell("jacques"));
+        settle();
+        Png.write(interactAndGet(() -> lookup("#usersTable").query().getScene().snapshot(null)),
+                docs.resolve("users.png"));
+
+        clickOn("#auditTab");
+        waitUntil(() -> lookup("#auditTable").queryTableView().getItems().size() >= 4);
+        settle();
+        Png.write(interactAndGet(() -> lookup("#auditTable").query().getScene().snapshot(null)),
+                docs.resolve("audit-log.png"));
+        assertThat(Files.size(docs.resolve("users.png"))).isGreaterThan(5_000);
+        assertThat(Files.size(docs.resolve("audit-log.png"))).isGreaterThan(5_000);
     }
 }

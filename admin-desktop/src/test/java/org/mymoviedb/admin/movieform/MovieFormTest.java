@@ -19,6 +19,7 @@ import org.mymoviedb.admin.api.Movie;
 import org.mymoviedb.admin.support.AdminAppTest;
 import org.mymoviedb.admin.support.SwitchableProxy;
 import org.mymoviedb.auth.Role;
+import org.mymoviedb.admin.api.HistoryEntry;
 import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 import tools.jackson.databind.JsonNode;
@@ -184,10 +185,10 @@ class MovieFormTest extends AdminAppTest {
         waitUntil(() -> movieNamed("Kagemusha").get("rating").asInt() == 77);
         clickOn(cell("Kagemusha"));
         // The cells, not the items: a row is drawn a pulse after its entry arrives.
-        waitUntil(() -> lookup("#historyTable .table-cell").match(LabeledMatchers.hasText("rating: 75 → 77"))
-                .tryQuery().isPresent());
+        waitUntil(() -> cellShows("#historyTable", "Rating: 75 → 77"));
         assertThat(lookup("#historyHeading").queryLabeled().getText()).isEqualTo("History of Kagemusha");
-        assertThat(lookup("#historyTable .table-cell").match(LabeledMatchers.hasText(EDITOR)).tryQuery()).isPresent();
+        TableView<HistoryEntry> history = lookup("#historyTable").queryTableView();
+        assertThat(interactAndGet(() -> history.getItems().get(0).username())).isEqualTo(EDITOR);
     }
 
     /** Saves {@code input} (MovieUpdateInput fields) as the colleague, at the movie's current version. */

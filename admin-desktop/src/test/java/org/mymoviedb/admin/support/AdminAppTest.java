@@ -98,9 +98,14 @@ public abstract class AdminAppTest extends FxRobot {
 
     /** Signs in through the login screen, as an editor would, and waits for the movie list. */
     protected void signIn() {
+        signIn(EDITOR, PASSWORD);
+    }
+
+    /** Signs in as {@code username} through the login screen and waits for the movie list. */
+    protected void signIn(String username, String password) {
         replaceText("#serverUrl", serverUrl());
-        replaceText("#username", EDITOR);
-        replaceText("#password", PASSWORD);
+        replaceText("#username", username);
+        replaceText("#password", password);
         clickOn("#signIn");
         // Each look-up reads the node it found: the login scene may be replaced by the main window between two.
         AtomicReference<String> refusal = new AtomicReference<>();
@@ -179,6 +184,16 @@ public abstract class AdminAppTest extends FxRobot {
     /** The table cell showing exactly {@code text} (not the search box that may hold the same words). */
     protected Node cell(String text) {
         return lookup(".table-cell").match(LabeledMatchers.hasText(text)).query();
+    }
+
+    /**
+     * Whether a cell of the table {@code table} shows exactly {@code text}, as its label or as the wrapping text
+     * history's cells draw (shell/HistoryTable); cells, not items, since a row is drawn a pulse after it arrives.
+     */
+    protected boolean cellShows(String table, String text) {
+        return interactAndGet(() -> lookup(table + " .table-cell").queryAll().stream().anyMatch(node ->
+                node instanceof Labeled labeled && (text.equals(labeled.getText())
+                        || labeled.getGraphic() instanceof javafx.scene.text.Text shown && text.equals(shown.getText()))));
     }
 
     protected String text(String query) {

@@ -17,7 +17,7 @@ import org.mymoviedb.data.DatabaseExecutor;
 import org.mymoviedb.graphql.fetching.RetryAfter;
 import org.mymoviedb.graphql.fetching.DeletePayload;
 
-/** login, logout, me, users and createUser. */
+/** login, logout, changePassword, me, users and the account mutations. */
 public final class AuthFetchers {
 
     /** LoginPayload */
@@ -63,6 +63,26 @@ public final class AuthFetchers {
             }
             return new LoginPayload(result.session().token(), result.session().expiresAt(), result.user(), List.of());
         });
+    }
+
+    /** ChangePasswordPayload */
+    public record ChangePasswordPayload(User user, List<UserError> userErrors) {
+    }
+
+    /** Mutation.changePassword: the session that asks stays signed in. */
+    public CompletableFuture<ChangePasswordPayload> changePassword(DataFetchingEnvironment env) {
+        String current = env.getArgument("currentPassword");
+        String next = env.getArgument("newPassword");
+        Viewer viewer = env.getGraphQlContext().get(Viewer.KEY);
+        return Actor.write(env, executor, user -> {
+            AuthService.PasswordChange change = auth.changePassword(user, viewer.token(), current, next,
+                    viewer.address());
+            if (!change.retryAfter().isZero()) {
+                RetryAfter.ask(env.getGraphQlContext(), change.retryAfter().toSeconds());
+            }
+            return new ChangePasswordPayload(change.user(),
+                    change.error() == null ? List.of() : List.of(change.error()));
+        }, (errors, refusedOver) -> new ChangePasswordPayload(null, errors));
     }
 
     /** Mutation.logout */

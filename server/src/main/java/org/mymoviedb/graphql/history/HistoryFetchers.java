@@ -2,6 +2,7 @@ package org.mymoviedb.graphql.history;
 
 import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import org.mymoviedb.base.Ids;
 import org.mymoviedb.base.Keyset;
@@ -13,6 +14,7 @@ import org.mymoviedb.graphql.fetching.Cursors;
 import org.mymoviedb.graphql.fetching.PageArguments;
 import org.mymoviedb.history.AuditAction;
 import org.mymoviedb.history.AuditEntry;
+import org.mymoviedb.history.AuditFilter;
 import org.mymoviedb.history.AuditRepository;
 import org.mymoviedb.movie.Movie;
 
@@ -40,11 +42,21 @@ public final class HistoryFetchers {
     public CompletableFuture<Connection<AuditEntry>> auditLog(DataFetchingEnvironment env) {
         PageArguments arguments = PageArguments.forwardFrom(env);
         PageRequest request = arguments.toRequest(HistoryFetchers::decode);
+        AuditFilter filter = filterFrom(env);
+        return executor.supply(() -> connection(audit.all(filter, request), arguments));
+    }
+
+    /** auditLog's arguments; EntityType's values are the lower-case names history stores. */
+    private static AuditFilter filterFrom(DataFetchingEnvironment env) {
         Object user = env.getArgument("user");
-        Long userId = user == null ? null : Ids.parse(user);
         String action = env.getArgument("action");
-        return executor.supply(() -> connection(
-                audit.all(userId, action == null ? null : AuditAction.valueOf(action), request), arguments));
+        String entityType = env.getArgument("entityType");
+        Object entityId = env.getArgument("entityId");
+        return new AuditFilter(user == null ? null : Ids.parse(user),
+                action == null ? null : AuditAction.valueOf(action),
+                entityType == null ? null : entityType.toLowerCase(Locale.ROOT),
+                entityId == null ? null : Ids.parse(entityId),
+                env.getArgument("since"), env.getArgument("until"));
     }
 
     private static Connection<AuditEntry> connection(Page<AuditEntry> page, PageArguments arguments) {
