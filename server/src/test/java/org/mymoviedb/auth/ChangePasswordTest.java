@@ -3,9 +3,13 @@ package org.mymoviedb.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mymoviedb.jooq.Tables.APP_USER;
 
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mymoviedb.http.Json;
 import org.mymoviedb.testing.FreshServer;
 import tools.jackson.databind.JsonNode;
 
@@ -34,8 +38,13 @@ class ChangePasswordTest {
 
         assertThat(server.queryAs(here, ME, Map.of()).get("data").get("me").get("username").asString())
                 .as("the session that asked stays signed in").isEqualTo("agnes");
-        assertThat(server.queryAs(elsewhere, ME, Map.of()).get("data").get("me").isNull())
-                .as("every other session of the account is signed out").isTrue();
+        HttpResponse<String> other = server.send(HttpRequest.newBuilder(server.uri("/graphql"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + elsewhere)
+                .POST(HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(Map.of("query", ME))))
+                .build());
+        assertThat(other.statusCode()).as("every other session of the account is signed out: " + other.body())
+                .isEqualTo(401);
+        assertThat(other.body()).contains("UNAUTHENTICATED");
         assertThat(login("agnes", "correct horse battery agnes").get("userErrors").get(0).get("code").asString())
                 .isEqualTo("INVALID_CREDENTIALS");
         assertThat(login("agnes", "the beaches of agnes").get("token").isString()).isTrue();

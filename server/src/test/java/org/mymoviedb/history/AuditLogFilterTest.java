@@ -50,7 +50,7 @@ class AuditLogFilterTest {
 
         List<JsonNode> genres = all(vars("type", "GENRE"));
         assertThat(genres).extracting(e -> e.get("entityLabel").asString()).containsExactly("Drama");
-        assertThat(genres).extracting(e -> e.get("entityType").asString()).containsOnly("genre");
+        assertThat(genres).extracting(e -> e.get("entityType").asString()).containsOnly("GENRE");
     }
 
     @Test
