@@ -53,7 +53,12 @@ public final class HttpServer {
         boolean big = Runtime.getRuntime().maxMemory() >= 128L * 1024 * 1024;
         this.buffers = new DefaultByteBufferPool(big, big ? 16 * 1024 - 20 : 1024, -1, 4);
         this.openListener = new HttpOpenListener(buffers, OptionMap.builder()
-                .set(UndertowOptions.BUFFER_PIPELINED_DATA, true)
+                // Off (Undertow's builder turns it on): with it, a response is held in a buffer while bytes of a
+                // next request are already in, to be written together with the next response; when those bytes
+                // never make a whole request (stray bytes after a GET, or after a POST without Content-Length),
+                // Undertow never flushes the held response and the header timeout closes the connection with the
+                // answer unsent. Pipelining clients are rare; each response now goes out when it is done.
+                .set(UndertowOptions.BUFFER_PIPELINED_DATA, false)
                 .set(UndertowOptions.MAX_ENTITY_SIZE, RequestBody.undertowCutOff(config.limits().maxBodyBytes()))
                 .set(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, true)
                 .set(UndertowOptions.REQUEST_PARSE_TIMEOUT, limits.headerTimeoutMillis())

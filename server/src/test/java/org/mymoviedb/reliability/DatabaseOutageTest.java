@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.mymoviedb.Application;
 import org.mymoviedb.auth.PasswordHasher;
@@ -34,7 +35,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * PostgreSQL stopped and started again under writes and reads, twice (a crash, then a fast shutdown): while it is
  * down every request is a prompt 503 DATABASE_UNAVAILABLE with Retry-After and /ready says 503; when it is back the
- * same server serves again without a restart; and every write the server acknowledged is in the database.
+ * same server serves again without a restart (from the health monitor's first successful check on, no request is
+ * refused and /ready says 200 at once; the time from the database's return to the first acknowledged write is
+ * printed, not asserted); and every write the server acknowledged is in the database.
  */
 class DatabaseOutageTest {
 
@@ -50,6 +53,13 @@ class DatabaseOutageTest {
     private final Map<String, AtomicInteger> codes = new ConcurrentHashMap<>();
     private final AtomicInteger writes = new AtomicInteger();
     private final AtomicBoolean running = new AtomicBoolean(true);
+    /** When the test saw the health monitor up again after the current outage (System.nanoTime; 0: not yet). */
+    private volatile long upAgainNanos;
+    /** When PostgreSQL accepted connections again, and when the load's first write after that was acknowledged. */
+    private volatile long backNanos;
+    private final AtomicLong firstWriteNanos = new AtomicLong();
+    /** DATABASE_UNAVAILABLE answers to requests sent after the monitor was seen up: recovery must leave none. */
+    private final AtomicInteger refusedAfterUp = new AtomicInteger();
 
     @Test
     void nothingAcknowledgedIsLostAndAnOutageIsAPrompt503UntilTheDatabaseReturns() throws Exception {
@@ -76,6 +86,9 @@ class DatabaseOutageTest {
                     for (String mode : List.of("immediate", "fast")) {
                         int before = writes.get();
                         awaitWrites(before + 15);
+                        upAgainNanos = 0; // before the stop: the last outage's recovery ends here
+                        backNanos = 0;
+                        firstWriteNanos.set(0);
                         postgres.stop(mode);
                         assertThat(awaitReady(app, 503)).as("/ready after stop -m %s", mode).isTrue();
                         for (int i = 0; i < 20; i++) {
@@ -87,10 +100,18 @@ class DatabaseOutageTest {
                                     .containsExactly("DATABASE_UNAVAILABLE");
                         }
                         postgres.startAgain();
-                        assertThat(awaitReady(app, 200)).as("/ready after the restart").isTrue();
+                        backNanos = System.nanoTime();
+                        assertThat(awaitMonitorUp(app)).as("the health monitor after the return").isTrue();
+                        upAgainNanos = System.nanoTime();
+                        assertThat(http.send(HttpRequest.newBuilder(uri(app, "/ready")).timeout(PROMPT).GET().build(),
+                                HttpResponse.BodyHandlers.ofString()).statusCode())
+                                .as("/ready on its first ask once the monitor is up").isEqualTo(200);
                         int afterRestart = writes.get();
                         awaitWrites(afterRestart + 5);
                         assertThat(writes.get()).as("acknowledged writes after the return").isGreaterThan(afterRestart);
+                        System.out.printf("DatabaseOutageTest: after stop -m %s, PostgreSQL back: health monitor up"
+                                + " in %d ms, first acknowledged write in %d ms, no restart%n", mode,
+                                (upAgainNanos - backNanos) / 1_000_000, (firstWriteNanos.get() - backNanos) / 1_000_000);
                     }
                 } finally {
                     running.set(false);
@@ -104,6 +125,8 @@ class DatabaseOutageTest {
                 assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(30);
                 assertThat(stored).as("acknowledged writes in the database").hasSameSizeAs(acknowledged)
                         .containsExactlyInAnyOrderElementsOf(acknowledged);
+                assertThat(refusedAfterUp.get()).as("DATABASE_UNAVAILABLE answers once the monitor was up again")
+                        .isZero();
                 assertThat(codes).as("codes seen under load").doesNotContainKey("INTERNAL_SERVER_ERROR")
                         .containsKey("DATABASE_UNAVAILABLE");
             }
@@ -114,34 +137,55 @@ class DatabaseOutageTest {
     private void write(Application app, String token, int writer) {
         for (int n = 0; running.get() && n < 100_000; n++) {
             String title = "outage w" + writer + " #" + n;
+            long sent = System.nanoTime();
             HttpResponse<String> response = tryPost(app, token, CREATE, movie(title));
             if (response == null) {
                 continue;
             }
             JsonNode body = Json.MAPPER.readTree(response.body());
-            count(body);
+            count(body, sent);
             JsonNode created = body.path("data").path("createMovie").path("movie");
             if (response.statusCode() == 200 && created.isObject() && title.equals(created.get("title").asString())) {
                 acknowledged.add(title);
                 writes.incrementAndGet();
+                if (backNanos != 0) {
+                    firstWriteNanos.compareAndSet(0, System.nanoTime());
+                }
             }
         }
     }
 
     private void read(Application app) {
         for (int n = 0; running.get() && n < 100_000; n++) {
+            long sent = System.nanoTime();
             HttpResponse<String> response = tryPost(app, null, READ, Map.of());
             if (response != null) {
-                count(Json.MAPPER.readTree(response.body()));
+                count(Json.MAPPER.readTree(response.body()), sent);
             }
         }
     }
 
-    private void count(JsonNode body) {
+    /** Counts the answer's codes; {@code sentNanos}: when its request was sent. */
+    private void count(JsonNode body, long sentNanos) {
+        long upAgain = upAgainNanos;
         for (JsonNode error : body.path("errors")) {
-            codes.computeIfAbsent(error.path("extensions").path("code").asString(), c -> new AtomicInteger())
-                    .incrementAndGet();
+            String code = error.path("extensions").path("code").asString();
+            codes.computeIfAbsent(code, c -> new AtomicInteger()).incrementAndGet();
+            if (upAgain != 0 && sentNanos > upAgain && "DATABASE_UNAVAILABLE".equals(code)) {
+                refusedAfterUp.incrementAndGet();
+            }
         }
+    }
+
+    /** Asks the health signal (never waits) every 10 ms, at most 3,000 times, until it says up. */
+    private static boolean awaitMonitorUp(Application app) throws InterruptedException {
+        for (int i = 0; i < 3_000; i++) {
+            if (app.database().health().isUp()) {
+                return true;
+            }
+            Thread.sleep(10);
+        }
+        return false;
     }
 
     /** Waits, bounded (at most 600 polls), until the load has had {@code count} writes acknowledged. */
