@@ -1,5 +1,6 @@
 package org.mymoviedb.admin.shell;
 
+import javafx.application.Platform;
 import javafx.scene.control.Dialog;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
@@ -23,7 +24,7 @@ public final class Windows {
             stage.setMinWidth(Math.min(root.prefWidth(-1), 1200));
             stage.setMinHeight(Math.min(root.prefHeight(root.prefWidth(-1)), 900));
         }
-        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> centreOn(stage, owner));
+        placeOn(stage, owner);
         stage.show();
     }
 
@@ -33,17 +34,35 @@ public final class Windows {
         dialog.setResizable(true);
         dialog.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
         dialog.getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
-        Window window = dialog.getDialogPane().getScene().getWindow();
-        window.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> centreOn(window, owner));
+        placeOn(dialog.getDialogPane().getScene().getWindow(), owner);
     }
 
-    /** Puts {@code window} in the middle of {@code owner}, kept on {@code owner}'s screen side. */
-    static void centreOn(Window window, Window owner) {
-        if (owner == null) {
-            window.centerOnScreen();
+    /**
+     * Centres {@code window} on {@code owner} twice: before it maps, from its content's preferred size, so the
+     * window manager maps it there (a window manager may ignore a move right after mapping and leave the window
+     * in the screen's corner), and once shown, at its real size.
+     */
+    private static void placeOn(Window window, Window owner) {
+        window.addEventHandler(WindowEvent.WINDOW_SHOWING, e -> {
+            if (window.getScene() != null && window.getScene().getRoot() instanceof Region root) {
+                double width = root.prefWidth(-1);
+                centreOn(window, owner, width, root.prefHeight(width));
+            }
+        });
+        window.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> {
+            centreOn(window, owner, window.getWidth(), window.getHeight());
+            // Once more after the window manager has taken the window: opened from a key press, openbox maps it
+            // at the screen's corner whatever was asked before.
+            Platform.runLater(() -> centreOn(window, owner, window.getWidth(), window.getHeight()));
+        });
+    }
+
+    /** Puts a window this large in the middle of {@code owner}, never left of or above it. */
+    private static void centreOn(Window window, Window owner, double width, double height) {
+        if (owner == null || Double.isNaN(width) || Double.isNaN(height)) {
             return;
         }
-        window.setX(Math.max(owner.getX(), owner.getX() + (owner.getWidth() - window.getWidth()) / 2));
-        window.setY(Math.max(owner.getY(), owner.getY() + (owner.getHeight() - window.getHeight()) / 2));
+        window.setX(Math.max(owner.getX(), owner.getX() + (owner.getWidth() - width) / 2));
+        window.setY(Math.max(owner.getY(), owner.getY() + (owner.getHeight() - height) / 2));
     }
 }
