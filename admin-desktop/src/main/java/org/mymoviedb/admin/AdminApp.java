@@ -43,10 +43,16 @@ public class AdminApp extends Application {
 
     private void showLogin() {
         LoginViewModel login = new LoginViewModel(client, settings, background);
-        stage.setScene(new LoginView(login).scene());
+        LoginView view = new LoginView(login);
+        stage.setScene(view.scene());
         stage.sizeToScene();
+        // The window manager may not shrink it below what the form needs (never a 200x200 window).
+        stage.setMinWidth(view.root().prefWidth(-1));
+        stage.setMinHeight(view.root().prefHeight(view.root().prefWidth(-1)));
         login.onSignedIn(user -> {
             mainWindow = new MainWindow(client, background, settings, user, this::signedOut);
+            stage.setMinWidth(MainWindow.MIN_WIDTH);
+            stage.setMinHeight(MainWindow.MIN_HEIGHT);
             stage.setScene(mainWindow.scene());
             stage.sizeToScene();
             stage.centerOnScreen();

@@ -47,6 +47,7 @@ import org.mymoviedb.admin.shell.AdminSettings;
 import org.mymoviedb.admin.shell.Background;
 import org.mymoviedb.admin.shell.Banner;
 import org.mymoviedb.admin.shell.AdminStyles;
+import org.mymoviedb.admin.shell.Windows;
 import org.mymoviedb.admin.users.ChangePasswordDialog;
 import org.mymoviedb.admin.users.ChangePasswordViewModel;
 import org.mymoviedb.admin.users.UsersView;
@@ -57,6 +58,10 @@ import org.mymoviedb.admin.users.UsersViewModel;
  * screens meet: each gets what it needs from the others as a callback, so no screen knows another.
  */
 public final class MainWindow {
+
+    /** The narrowest the window gets: the filter bar wraps and the panels keep readable widths down to here. */
+    static final double MIN_WIDTH = 760;
+    static final double MIN_HEIGHT = 520;
 
     private final CatalogueClient client;
     private final Background background;
@@ -88,6 +93,7 @@ public final class MainWindow {
         movieList = new MovieListView(movies, new HistoryView(history).root(), history::show, this::edit);
         genres = new NameListViewModel(new GenreCatalogue(client), background);
         people = new NameListViewModel(new PersonCatalogue(client), background);
+        genres.onChanged(movies::loadGenres);
 
         Tab moviesTab = new Tab("Movies", movieList.root());
         Tab genresTab = new Tab("Genres", new NameListView(genres).root());
@@ -158,7 +164,7 @@ public final class MainWindow {
         form.load(movie);
         MovieFormView view = new MovieFormView(scene.getWindow(), form, background, genres::suggest,
                 people::suggest, saved -> {
-                    movies.reload();
+                    movieList.showSaved(saved);
                     movies.loadGenres();
                     history.refresh(saved.id());
                 });
@@ -176,11 +182,11 @@ public final class MainWindow {
         if (waitingForSignIn.size() > 1) {
             return;
         }
-        Window owner = Window.getWindows().stream().filter(Window::isFocused).findFirst()
-                .orElse(scene.getWindow());
+        // Owned by the main window, never by a form: "sign in as someone else" closes the forms, and a dialog
+        // owned by one would close with it. Application-modal, so no form takes edits meanwhile.
         Stage dialog = new Stage();
-        dialog.initOwner(owner);
-        dialog.initModality(Modality.WINDOW_MODAL);
+        dialog.initOwner(scene.getWindow());
+        dialog.initModality(Modality.APPLICATION_MODAL);
         dialog.setTitle("Sign in again");
         LoginViewModel login = LoginViewModel.again(client, settings, background, user);
         login.onSignedIn(same -> {
@@ -193,7 +199,7 @@ public final class MainWindow {
         // Closing the dialog without signing in leaves the refused calls undone, and the next call asks again.
         dialog.setOnHidden(e -> waitingForSignIn.clear());
         dialog.setScene(new LoginView(login).scene());
-        dialog.show();
+        Windows.showOver(dialog, scene.getWindow());
     }
 
     /**

@@ -4,6 +4,7 @@ import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
+import javafx.scene.layout.Region;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -52,6 +53,9 @@ public final class LoginView {
         form.addRow(0, new Label("Server"), serverUrl);
         form.addRow(1, new Label("Username"), username);
         form.addRow(2, new Label("Password"), password);
+        // The labels keep their full width; the boxes beside them give way instead ("User..." never shows).
+        form.getChildren().stream().filter(Label.class::isInstance)
+                .forEach(label -> ((Label) label).setMinWidth(Region.USE_PREF_SIZE));
 
         Label error = new Label();
         error.setId("loginError");

@@ -27,6 +27,7 @@ import org.mymoviedb.admin.api.MovieField;
 import org.mymoviedb.admin.movieform.MovieFormViewModel.Conflict;
 import org.mymoviedb.admin.movieform.MovieFormViewModel.Disagreement;
 import org.mymoviedb.admin.shell.AdminStyles;
+import org.mymoviedb.admin.shell.Windows;
 
 /**
  * Shown when someone else saved the movie first and both of you changed the same fields: only those fields,
@@ -125,7 +126,7 @@ final class ConflictView {
     }
 
     void show() {
-        stage.show();
+        Windows.showOver(stage, stage.getOwner());
     }
 
     private static RadioButton option(ToggleGroup group, String id, String value, String whose) {

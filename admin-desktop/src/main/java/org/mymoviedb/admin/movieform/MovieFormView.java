@@ -25,6 +25,7 @@ import org.mymoviedb.admin.api.Movie;
 import org.mymoviedb.admin.shell.Background;
 import org.mymoviedb.admin.shell.Banner;
 import org.mymoviedb.admin.shell.SafeConfirmation;
+import org.mymoviedb.admin.shell.Windows;
 import org.mymoviedb.admin.shell.AdminStyles;
 
 /** The add/change movie window: every field with its error beneath it, Save, Save and add another, Cancel. */
@@ -172,7 +173,7 @@ public final class MovieFormView {
     }
 
     public void show() {
-        stage.show();
+        Windows.showOver(stage, stage.getOwner());
         title.requestFocus();
     }
 

@@ -22,10 +22,13 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
+import javafx.beans.binding.Bindings;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.mymoviedb.admin.api.Movie;
 import org.mymoviedb.admin.api.MovieQuery.MovieOrder;
@@ -74,13 +77,24 @@ public final class MovieListView {
         Button clear = new Button("Clear");
         clear.setId("clearFilters");
         clear.setOnAction(e -> model.clearFilters());
-        HBox filters = new HBox(6, search, genre, director,
-                new Label("Year"), filterField("yearFrom", "from", 4, model.yearFrom()),
-                filterField("yearTo", "to", 4, model.yearTo()),
-                new Label("Rating"), filterField("ratingFrom", "min", 3, model.ratingFrom()),
-                filterField("ratingTo", "max", 3, model.ratingTo()), clear);
+        // Each group keeps its label beside its boxes; the groups wrap onto a second line in a narrow window
+        // instead of squeezing every label into "...".
+        FlowPane filters = new FlowPane(10, 6, search, genre, director,
+                group(new Label("Year"), filterField("yearFrom", "from", 4, model.yearFrom()),
+                        filterField("yearTo", "to", 4, model.yearTo())),
+                group(new Label("Rating"), filterField("ratingFrom", "min", 3, model.ratingFrom()),
+                        filterField("ratingTo", "max", 3, model.ratingTo())), clear);
+        filters.setId("filterBar");
         filters.setAlignment(Pos.CENTER_LEFT);
         filters.setPadding(new Insets(8));
+        Label filterProblem = new Label();
+        filterProblem.setId("filterProblem");
+        filterProblem.getStyleClass().add("error-message");
+        filterProblem.textProperty().bind(model.filterProblem());
+        filterProblem.visibleProperty().bind(model.filterProblem().isNotEmpty());
+        filterProblem.managedProperty().bind(filterProblem.visibleProperty());
+        VBox top = new VBox(filters, filterProblem);
+        VBox.setMargin(filterProblem, new Insets(0, 8, 6, 8));
 
         // Typing in any filter waits for a pause before asking the server, so a word is one query, not five.
         PauseTransition debounce = new PauseTransition(Duration.millis(300));
@@ -109,8 +123,9 @@ public final class MovieListView {
         more.setOnAction(e -> model.loadMore());
         Label count = new Label();
         count.setId("totalCount");
-        count.textProperty().bind(model.totalCount().asString("%,d movies")
-                .concat(javafx.beans.binding.Bindings.size(model.movies()).asString(" (%d loaded)")));
+        count.textProperty().bind(Bindings.createStringBinding(model::countText, model.totalCount(),
+                model.movies(), model.loading()));
+        count.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox actions = new HBox(8, add, edit, delete, gap, count, more);
@@ -123,9 +138,43 @@ public final class MovieListView {
         SplitPane split = new SplitPane(table, beside);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.68);
-        root.setTop(filters);
+        // Neither side shrinks past readable: the history keeps room for a date, a user and a change.
+        table.setMinWidth(360);
+        if (beside instanceof Region panel) {
+            panel.setMinWidth(240);
+        }
+        root.setTop(top);
         root.setCenter(split);
         root.setBottom(actions);
+    }
+
+    private static HBox group(Node... nodes) {
+        HBox group = new HBox(6, nodes);
+        group.setAlignment(Pos.CENTER_LEFT);
+        for (Node node : nodes) {
+            if (node instanceof Label label) {
+                label.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        return group;
+    }
+
+    /**
+     * Shows a saved movie in place: the list keeps its scroll position and selection; a movie it did not hold
+     * (a new one) reloads it.
+     */
+    public void showSaved(Movie saved) {
+        List<String> selected = table.getSelectionModel().getSelectedItems().stream().map(Movie::id).toList();
+        if (!model.replace(saved)) {
+            model.reload();
+            return;
+        }
+        table.getSelectionModel().clearSelection();
+        for (int i = 0; i < model.movies().size(); i++) {
+            if (selected.contains(model.movies().get(i).id())) {
+                table.getSelectionModel().select(i);
+            }
+        }
     }
 
     private static TextField filterField(String id, String prompt, int columns, StringProperty property) {
@@ -142,11 +191,18 @@ public final class MovieListView {
         table.setItems(model.movies());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No movies match"));
+        Label placeholder = new Label();
+        placeholder.setId("tablePlaceholder");
+        placeholder.textProperty().bind(Bindings.when(model.loading()).then("Loading…").otherwise("No movies match"));
+        table.setPlaceholder(placeholder);
+        // The header's menu button lists the columns, each with a check box: the column chooser.
+        table.setTableMenuButtonVisible(true);
 
         TableColumn<Movie, String> title = column("Title", "TITLE", m -> m.title());
         title.setPrefWidth(260);
-        TableColumn<Movie, Integer> year = column("Year", "RELEASE_DATE", Movie::releaseYear);
+        // The full date: two "The Godfather" of the same year are told apart.
+        TableColumn<Movie, String> year = column("Released", "RELEASE_DATE", Movie::releaseDate);
+        year.setPrefWidth(100);
         TableColumn<Movie, Integer> rating = column("Rating", "RATING", Movie::rating);
         TableColumn<Movie, String> runtime = column("Runtime", null,
                 m -> m.runtimeMinutes() == null ? "" : m.runtimeMinutes() + " min");

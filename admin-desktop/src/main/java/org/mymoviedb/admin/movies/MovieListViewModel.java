@@ -29,6 +29,8 @@ import org.mymoviedb.admin.shell.LatestOnly;
 public final class MovieListViewModel {
 
     static final int PAGE_SIZE = 100;
+    /** The genre filter's first choice: no genre filter at all. */
+    public static final String ANY_GENRE = "Any genre";
 
     private final CatalogueClient client;
     private final Background background;
@@ -40,7 +42,8 @@ public final class MovieListViewModel {
     private final StringProperty ratingFrom = new SimpleStringProperty("");
     private final StringProperty ratingTo = new SimpleStringProperty("");
     private final ObservableList<Movie> movies = FXCollections.observableArrayList();
-    private final ObservableList<String> genreNames = FXCollections.observableArrayList();
+    private final ObservableList<String> genreNames = FXCollections.observableArrayList(ANY_GENRE);
+    private final StringProperty filterProblem = new SimpleStringProperty("");
     private final IntegerProperty totalCount = new SimpleIntegerProperty();
     private final BooleanProperty hasMore = new SimpleBooleanProperty(false);
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
@@ -52,13 +55,17 @@ public final class MovieListViewModel {
     public MovieListViewModel(CatalogueClient client, Background background) {
         this.client = client;
         this.background = background;
+        for (StringProperty box : List.of(yearFrom, yearTo, ratingFrom, ratingTo)) {
+            box.addListener((obs, old, typed) -> filterProblem.set(describeFilterProblems()));
+        }
     }
 
     /** Reads the first page afresh for the current search, filters and order. */
     public void reload() {
         MovieQuery query = query();
         loading.set(true);
-        background.run(() -> client.movies(query, PAGE_SIZE, null), latest.newest(page -> accept(page, true)));
+        background.run(() -> client.movies(query, PAGE_SIZE, null), latest.newest(page -> accept(page, true)),
+                latest.continuing(() -> loading.set(false)), this::reload);
     }
 
     /** Appends the next page, if there is one and none is on its way. */
@@ -69,7 +76,8 @@ public final class MovieListViewModel {
         MovieQuery query = query();
         String after = endCursor;
         loading.set(true);
-        background.run(() -> client.movies(query, PAGE_SIZE, after), latest.continuing(page -> accept(page, false)));
+        background.run(() -> client.movies(query, PAGE_SIZE, after), latest.continuing(page -> accept(page, false)),
+                latest.continuing(() -> loading.set(false)), this::reload);
     }
 
     private void accept(MoviePage page, boolean firstPage) {
@@ -86,7 +94,63 @@ public final class MovieListViewModel {
     }
 
     public void loadGenres() {
-        background.run(client::genres, genres -> genreNames.setAll(genres.stream().map(NamedRef::name).toList()));
+        background.run(client::genres, genres -> {
+            List<String> names = genres.stream().map(NamedRef::name).toList();
+            String chosen = genre.get();
+            genreNames.setAll(ANY_GENRE);
+            genreNames.addAll(names);
+            // A genre renamed or deleted in the Genres tab no longer filters the list under its old name.
+            if (chosen != null && !genreNames.contains(chosen)) {
+                genre.set(null);
+            }
+        });
+    }
+
+    /**
+     * Shows a saved movie where it stands in the list, keeping the editor's place, when the list holds it; true
+     * then. A movie the list does not hold (a new one) needs a reload.
+     */
+    public boolean replace(Movie saved) {
+        for (int i = 0; i < movies.size(); i++) {
+            if (movies.get(i).id().equals(saved.id())) {
+                movies.set(i, saved);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What the count line says: loading while the first page is on its way, never "0 movies" then. */
+    public String countText() {
+        if (loading.get() && movies.isEmpty()) {
+            return "Loading…";
+        }
+        return counted(totalCount.get(), movies.size());
+    }
+
+    /** "1 movie", "3,191 movies, 100 loaded": one format for every count. */
+    static String counted(int total, int loaded) {
+        if (total == 1) {
+            return "1 movie";
+        }
+        String movies = String.format("%,d movies", total);
+        return total == 0 ? movies : movies + String.format(", %,d loaded", loaded);
+    }
+
+    /** Why a year or rating box does not filter (it holds no number), or "" when every box is fine. */
+    private String describeFilterProblems() {
+        List<String> problems = new java.util.ArrayList<>();
+        for (StringProperty box : List.of(yearFrom, yearTo)) {
+            if (number(box) == null && box.get() != null && !box.get().isBlank()) {
+                problems.add("“" + box.get().strip() + "” is not a year");
+            }
+        }
+        for (StringProperty box : List.of(ratingFrom, ratingTo)) {
+            if (number(box) == null && box.get() != null && !box.get().isBlank()) {
+                problems.add("“" + box.get().strip() + "” is not a rating (0–100)");
+            }
+        }
+        return String.join("; ", problems);
     }
 
     public void orderBy(List<MovieOrder> order) {
@@ -132,7 +196,8 @@ public final class MovieListViewModel {
     }
 
     MovieQuery query() {
-        return new MovieQuery(search.get(), genre.get(), director.get(), number(yearFrom), number(yearTo),
+        String genreName = ANY_GENRE.equals(genre.get()) ? null : genre.get();
+        return new MovieQuery(search.get(), genreName, director.get(), number(yearFrom), number(yearTo),
                 number(ratingFrom), number(ratingTo), orderBy);
     }
 
@@ -179,6 +244,11 @@ public final class MovieListViewModel {
 
     public ObservableList<String> genreNames() {
         return genreNames;
+    }
+
+    /** Says which year or rating box holds no number; "" when all do or are empty. */
+    public StringProperty filterProblem() {
+        return filterProblem;
     }
 
     public IntegerProperty totalCount() {

@@ -24,6 +24,9 @@ public final class NameListViewModel {
     private final StringProperty error = new SimpleStringProperty("");
     private final BooleanProperty hasMore = new SimpleBooleanProperty(false);
     private String endCursor;
+    /** A page is on its way: scrolling and "Load more" do not ask for the same page twice. */
+    private boolean loading;
+    private Runnable onChanged = () -> { };
     /** Pages for a search the box no longer holds are dropped. */
     private final LatestOnly latest = new LatestOnly();
 
@@ -35,24 +38,35 @@ public final class NameListViewModel {
 
     public void reload() {
         String typed = search.get();
+        loading = true;
         background.run(() -> catalogue.page(typed, null), latest.newest(page -> {
             names.setAll(page.names());
             accept(page);
-        }));
+        }), latest.continuing(() -> loading = false), this::reload);
     }
 
     public void loadMore() {
+        if (loading || !hasMore.get()) {
+            return;
+        }
         String typed = search.get();
         String after = endCursor;
+        loading = true;
         background.run(() -> catalogue.page(typed, after), latest.continuing(page -> {
             names.addAll(page.names());
             accept(page);
-        }));
+        }), latest.continuing(() -> loading = false), this::reload);
     }
 
     private void accept(NamePage page) {
         hasMore.set(page.hasNextPage());
         endCursor = page.endCursor();
+        loading = false;
+    }
+
+    /** Runs after every create, rename or delete: other screens that list these names read them again. */
+    public void onChanged(Runnable onChanged) {
+        this.onChanged = onChanged;
     }
 
     public void create(String name) {
@@ -70,6 +84,7 @@ public final class NameListViewModel {
     private void done(List<UserError> errors) {
         error.set(String.join("; ", errors.stream().map(UserError::message).toList()));
         reload();
+        onChanged.run();
     }
 
     /** For the movie form's pickers: names containing {@code typed}. */

@@ -36,6 +36,8 @@ public final class Background {
     private final ObjectProperty<Problem> problem = new SimpleObjectProperty<>();
     private int running;
     private SignInAgain signInAgain;
+    /** The banner a failed call put up: the next call that succeeds takes it down, since the problem is gone. */
+    private Problem failure;
 
     /** Calls run on their own threads; results land on the FX thread. */
     public Background() {
@@ -74,18 +76,41 @@ public final class Background {
      * shows its own errors).
      */
     public <T> void run(Callable<T> call, Consumer<T> onSuccess, Consumer<ApiException> onFailure) {
+        run(call, onSuccess, onFailure, null, null);
+    }
+
+    /**
+     * For a screen that shows the answer of its newest call: {@code onFailed} runs after any failure (so a
+     * "loading" state never sticks), and the banner's Retry runs {@code retry} (reload what the screen shows now)
+     * instead of the failed call, whose question may no longer be the screen's.
+     */
+    public <T> void run(Callable<T> call, Consumer<T> onSuccess, Runnable onFailed, Runnable retry) {
+        run(call, onSuccess, null, onFailed, retry);
+    }
+
+    private <T> void run(Callable<T> call, Consumer<T> onSuccess, Consumer<ApiException> onFailure,
+                         Runnable onFailed, Runnable retryInstead) {
         started();
         calls.execute(() -> {
             try {
                 T result = call.call();
                 fxThread.execute(() -> {
                     finished();
+                    if (failure != null && problem.get() == failure) {
+                        problem.set(null);
+                    }
+                    failure = null;
                     onSuccess.accept(result);
                 });
             } catch (ApiException e) {
                 fxThread.execute(() -> {
                     finished();
-                    failed(e, () -> run(call, onSuccess, onFailure), onFailure);
+                    Runnable again = retryInstead != null ? retryInstead
+                            : () -> run(call, onSuccess, onFailure, onFailed, null);
+                    failed(e, again, onFailure);
+                    if (onFailed != null) {
+                        onFailed.run();
+                    }
                 });
             } catch (Exception e) {
                 // A bug of ours: said where the editor looks (the banner, or the login form's message) rather than
@@ -94,6 +119,9 @@ public final class Background {
                 fxThread.execute(() -> {
                     finished();
                     failed(bug, null, onFailure);
+                    if (onFailed != null) {
+                        onFailed.run();
+                    }
                 });
             }
         });
@@ -110,12 +138,14 @@ public final class Background {
         } else if (e.code().equals(ApiException.UNAUTHENTICATED) && signInAgain != null) {
             signInAgain.then(retry);
         } else if (e.transientFailure()) {
-            problem.set(new Problem(e.getMessage(), () -> {
+            failure = new Problem(e.getMessage(), () -> {
                 problem.set(null);
                 retry.run();
-            }));
+            });
+            problem.set(failure);
         } else {
-            problem.set(new Problem(e.getMessage(), null));
+            failure = new Problem(e.getMessage(), null);
+            problem.set(failure);
         }
     }
 

@@ -34,6 +34,12 @@ public final class LatestOnly {
         };
     }
 
+    /** The same for what happens when the newest request fails: skipped once a newer request is on its way. */
+    public Runnable continuing(Runnable land) {
+        Consumer<Boolean> guarded = continuing(ignored -> land.run());
+        return () -> guarded.accept(true);
+    }
+
     /** Drops every answer still on its way: what they would answer no longer stands. */
     public void supersede() {
         newest++;

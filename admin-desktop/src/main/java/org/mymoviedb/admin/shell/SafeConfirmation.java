@@ -26,7 +26,7 @@ public final class SafeConfirmation {
         this.destructive = new ButtonType(destructive, ButtonBar.ButtonData.OTHER);
         ButtonType keep = new ButtonType(safe, ButtonBar.ButtonData.CANCEL_CLOSE);
         alert = new Alert(Alert.AlertType.CONFIRMATION, explanation, this.destructive, keep);
-        alert.initOwner(owner);
+        Windows.fit(alert, owner);
         alert.setTitle(header);
         alert.setHeaderText(header);
         alert.getDialogPane().setId(id);
