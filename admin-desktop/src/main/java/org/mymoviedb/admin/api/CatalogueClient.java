@@ -214,7 +214,16 @@ public final class CatalogueClient {
     /** Runs one operation; returns its {@code data}, or throws with the first error's code. */
     private JsonNode call(String operation, Map<String, Object> variables) {
         String body = json.writeValueAsString(Map.of("query", document(operation), "variables", variables));
-        JsonNode answer = transport.post(endpoint, body, token);
+        JsonNode answer;
+        try {
+            answer = transport.post(endpoint, body, token);
+        } catch (ApiException refused) {
+            // An HTTP 401 is refused before GraphQL runs; the token is as dead as with a GraphQL UNAUTHENTICATED.
+            if (refused.code().equals(ApiException.UNAUTHENTICATED)) {
+                token = null;
+            }
+            throw refused;
+        }
         JsonNode errors = answer.path("errors");
         if (errors.isArray() && !errors.isEmpty()) {
             JsonNode first = errors.get(0);
