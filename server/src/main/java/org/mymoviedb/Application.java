@@ -42,6 +42,7 @@ import org.mymoviedb.http.MetricsHandler;
 import org.mymoviedb.http.SchemaHandler;
 import org.mymoviedb.importer.SampleData;
 import org.mymoviedb.graphql.movie.MovieFetchers;
+import org.mymoviedb.graphql.movie.MovieCsvImport;
 import org.mymoviedb.graphql.movie.MovieMutations;
 import org.mymoviedb.movie.MovieRepository;
 import org.mymoviedb.movie.MovieWrites;
@@ -165,7 +166,7 @@ public final class Application implements AutoCloseable {
         MovieFetchers movies = new MovieFetchers(new MovieRepository(dsl), executor);
         Fetchers fetchers = new Fetchers(
                 movies,
-                new MovieMutations(new MovieWrites(dsl), executor),
+                new MovieMutations(new MovieWrites(dsl), executor, new MovieCsvImport(dsl)),
                 new GenreFetchers(genres, movies, executor),
                 NamedEntryMutations.genres(new NamedEntryWrites(dsl, NamedEntries.GENRES), executor),
                 new PersonFetchers(people, movies, executor),

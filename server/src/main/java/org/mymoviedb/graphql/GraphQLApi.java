@@ -94,6 +94,7 @@ public final class GraphQLApi {
                         .dataFetcher("updateMovie", f.movieMutations()::update)
                         .dataFetcher("deleteMovie", f.movieMutations()::delete)
                         .dataFetcher("deleteMovies", f.movieMutations()::deleteAll)
+                        .dataFetcher("importMovies", f.movieMutations()::importCsv)
                         .dataFetcher("createGenre", f.genreMutations()::create)
                         .dataFetcher("renameGenre", f.genreMutations()::rename)
                         .dataFetcher("deleteGenre", f.genreMutations()::delete)

@@ -2,13 +2,16 @@ package org.mymoviedb.importer;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -17,11 +20,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a movie file into one {@link RowOutcome} per row, telling the format from the rows themselves: a Django
- * fixture (objects with "model" and "fields") or the vega-datasets movies list (objects with "Title").
+ * fixture (objects with "model" and "fields") or the vega-datasets movies list (objects with "Title"); a file
+ * named {@code *.csv} is the catalogue's own CSV ({@link CsvFormat}).
  */
 public final class MovieFileReader {
 
     private static final List<RowFormat> FORMATS = List.of(new FixtureFormat(), new VegaFormat());
+
+    private static final RowFormat CSV = new CsvFormat();
+
+    /** The most rows a CSV file may have when nothing smaller is asked for. */
+    public static final int UNLIMITED_ROWS = Integer.MAX_VALUE;
 
     // Exact decimals, so an IMDB rating of 6.1 is 6.1 and not the double nearest to it.
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -42,6 +51,13 @@ public final class MovieFileReader {
 
     /** The rows of {@code file}; an {@link ImportFileException} naming it when it cannot be read as a whole. */
     public List<RowOutcome> read(Path file) {
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                return readCsv(file.toString(), in, UNLIMITED_ROWS);
+            } catch (IOException | UncheckedIOException e) {
+                throw new ImportFileException(file + ": cannot read the file: " + e.getMessage(), e);
+            }
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return read(file.toString(), in);
         } catch (IOException e) {
@@ -64,6 +80,15 @@ public final class MovieFileReader {
                     + (root == null || root.isMissingNode() ? "nothing" : JsonFields.describe(root)));
         }
         return root.isEmpty() ? List.of() : read(format(name, root), root);
+    }
+
+    /**
+     * The rows of a CSV file ({@link CsvFormat}: the columns the desktop exports) called {@code name} read from
+     * {@code in}; more than {@code maxRows} rows is an {@link ImportFileException}.
+     */
+    public List<RowOutcome> readCsv(String name, Reader in, int maxRows) {
+        JsonNode rows = CsvRows.read(name, in, maxRows);
+        return rows.isEmpty() ? List.of() : read(CSV, rows);
     }
 
     private List<RowOutcome> read(RowFormat format, JsonNode rows) {

@@ -57,11 +57,16 @@ public final class MovieImporter {
 
     /** Imports {@code rows} with {@code actor} as the writer history names (the sample data's own name, say). */
     public ImportReport importRows(String source, String actor, List<? extends RowOutcome> rows) {
+        return importRows(source, Author.command(actor), rows);
+    }
+
+    /** Imports {@code rows} with {@code author} as the writer history names: a signed-in editor, say. */
+    public ImportReport importRows(String source, Author author, List<? extends RowOutcome> rows) {
         Tally total = new Tally();
         for (int start = 0; start < rows.size(); start += batchSize) {
             List<? extends RowOutcome> batch = rows.subList(start, Math.min(start + batchSize, rows.size()));
             total.add(dsl.transactionResult(configuration -> {
-                Tally tally = importBatch(configuration.dsl(), batch, actor);
+                Tally tally = importBatch(configuration.dsl(), batch, author);
                 CatalogueChanges.announce(configuration.dsl()); // running servers drop cached answers
                 return tally;
             }));
@@ -76,9 +81,8 @@ public final class MovieImporter {
     }
 
     /** One batch, through the same write service as the API: the same history and the same statements. */
-    private Tally importBatch(DSLContext tx, List<? extends RowOutcome> batch, String actor) {
+    private Tally importBatch(DSLContext tx, List<? extends RowOutcome> batch, Author author) {
         Tally tally = new Tally();
-        Author author = Author.command(actor);
         NameCache genres = new NameCache(NamedEntries.GENRES);
         NameCache people = new NameCache(NamedEntries.PEOPLE);
         for (RowOutcome outcome : batch) {

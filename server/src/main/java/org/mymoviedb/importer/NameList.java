@@ -16,7 +16,12 @@ final class NameList {
      * differ only by case stay: the database decides they are one entry, and the write keeps it once.
      */
     static List<String> commaSeparated(String list) {
-        return list == null ? List.of() : distinct(List.of(list.split(",")));
+        return separated(list, ",");
+    }
+
+    /** The names in a list split at {@code separator} (a literal), cleaned as {@link #commaSeparated} cleans. */
+    static List<String> separated(String list, String separator) {
+        return list == null ? List.of() : distinct(List.of(list.split(java.util.regex.Pattern.quote(separator))));
     }
 
     /** A single name, or none when blank. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.mymoviedb.auth.User;
 import org.mymoviedb.base.UserError;
 import org.mymoviedb.graphql.auth.AuthFetchers;
+import org.mymoviedb.graphql.movie.MovieCsvImport;
 import org.mymoviedb.graphql.movie.MovieMutations;
 import org.mymoviedb.graphql.names.GenrePayload;
 import org.mymoviedb.graphql.names.PersonPayload;
@@ -51,6 +52,8 @@ class FetcherCoverageTest {
             Map.entry("MoviePayload", MovieMutations.MoviePayload.class),
             Map.entry("DeletePayload", DeletePayload.class),
             Map.entry("DeleteMoviesPayload", MovieMutations.DeleteMoviesPayload.class),
+            Map.entry("ImportMoviesPayload", MovieCsvImport.ImportMoviesPayload.class),
+            Map.entry("ImportRejection", org.mymoviedb.importer.Rejection.class),
             Map.entry("GenrePayload", GenrePayload.class),
             Map.entry("PersonPayload", PersonPayload.class));
 

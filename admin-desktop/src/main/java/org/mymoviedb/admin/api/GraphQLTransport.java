@@ -79,7 +79,8 @@ final class GraphQLTransport {
         if (hasErrors && response.statusCode() != 200) {
             // Refused before GraphQL ran (no such path, wrong method, the server's own failure): say by whom.
             JsonNode first = errors.get(0);
-            throw new ApiException(first.path("extensions").path("code").asString("INTERNAL_SERVER_ERROR"),
+            throw new ApiException(response.statusCode() == 401 ? ApiException.UNAUTHENTICATED
+                    : first.path("extensions").path("code").asString("INTERNAL_SERVER_ERROR"),
                     endpoint + " answered HTTP " + response.statusCode() + ": " + first.path("message").asString());
         }
         return answer;
@@ -93,7 +94,8 @@ final class GraphQLTransport {
                 : answer != null ? "JSON without GraphQL data or errors"
                 : looksLikeHtml(response, body) ? "an HTML page" : "a body that is not JSON");
         // A proxy's 502/503 page while the server restarts is worth a retry; a wrong URL is not.
-        String code = status >= 500 ? ApiException.UNREACHABLE : ApiException.NOT_GRAPHQL;
+        String code = status == 401 ? ApiException.UNAUTHENTICATED
+                : status >= 500 ? ApiException.UNREACHABLE : ApiException.NOT_GRAPHQL;
         return new ApiException(code, endpoint + " did not answer as a mymoviedb GraphQL API (" + what + ")");
     }
 

@@ -155,4 +155,21 @@ class CatalogueClientAnswersTest {
             assertThat(signingInAt(tls).getMessage()).startsWith("Cannot reach the server at " + tls + " (TLS failed: ");
         }
     }
+
+    @Test
+    void anHttp401ForgetsTheTokenWhateverTheBodySays() {
+        for (String body : new String[] {"{\"errors\":[{\"message\":\"expired\",\"extensions\":{\"code\":\"X\"}}]}",
+                "<html>401 Authorization Required</html>"}) {
+            canned.answers(200, Map.of("Content-Type", "application/json"), "{\"data\":{\"login\":{\"token\":\"t1\","
+                    + "\"user\":{\"username\":\"editor\",\"role\":\"EDITOR\"},\"userErrors\":[]}}}");
+            CatalogueClient client = new CatalogueClient(endpoint, Duration.ofMillis(1500));
+            client.login("editor", "a password");
+            assertThat(client.signedIn()).isTrue();
+
+            canned.answers(401, Map.of("Content-Type", "application/json"), body);
+            ApiException refused = catchThrowableOfType(ApiException.class, client::genres);
+            assertThat(refused.code()).isEqualTo(ApiException.UNAUTHENTICATED);
+            assertThat(client.signedIn()).as("after a 401 answering %s", body).isFalse();
+        }
+    }
 }

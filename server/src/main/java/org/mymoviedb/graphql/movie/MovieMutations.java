@@ -14,7 +14,7 @@ import org.mymoviedb.movie.MovieInput;
 import org.mymoviedb.movie.MovieWrites;
 import org.mymoviedb.names.NameRef;
 
-/** createMovie, updateMovie, deleteMovie, deleteMovies. */
+/** createMovie, updateMovie, deleteMovie, deleteMovies, importMovies. */
 public final class MovieMutations {
 
     /** MoviePayload: the movie, or userErrors (and on CONFLICT, the movie as it is now). */
@@ -31,10 +31,22 @@ public final class MovieMutations {
 
     private final MovieWrites writes;
     private final DatabaseExecutor executor;
+    private final MovieCsvImport csvImport;
 
-    public MovieMutations(MovieWrites writes, DatabaseExecutor executor) {
+    public MovieMutations(MovieWrites writes, DatabaseExecutor executor, MovieCsvImport csvImport) {
         this.writes = writes;
         this.executor = executor;
+        this.csvImport = csvImport;
+    }
+
+    /** importMovies: the CSV as the import command would take it, in one transaction, or a dry run of it. */
+    public CompletableFuture<MovieCsvImport.ImportMoviesPayload> importCsv(DataFetchingEnvironment env) {
+        String csv = env.getArgument("csv");
+        boolean dryRun = Boolean.TRUE.equals(env.getArgument("dryRun"));
+        return Actor.write(env, executor, user -> csvImport.run(user.author(), csv, dryRun),
+                (errors, current) -> {
+                    throw new IllegalStateException("an import reports rejections, not userErrors: " + errors);
+                });
     }
 
     public CompletableFuture<MoviePayload> create(DataFetchingEnvironment env) {
