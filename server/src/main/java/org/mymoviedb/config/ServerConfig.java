@@ -3,6 +3,7 @@ package org.mymoviedb.config;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.mymoviedb.db.ConnectionSettings;
 import org.mymoviedb.db.EmbeddedPostgres;
 
 /**
@@ -32,6 +33,7 @@ import org.mymoviedb.db.EmbeddedPostgres;
  * @param http              connections, timeouts and validation threads of the HTTP server
  * @param metricsAccess     who may read /metrics (METRICS_TOKEN)
  * @param caches            memory for parsed documents, persisted queries and limit verdicts
+ * @param replicas          streaming replicas that serve anonymous reads (DATABASE_REPLICA_URLS and REPLICA_*)
  */
 public record ServerConfig(
         String host,
@@ -51,7 +53,8 @@ public record ServerConfig(
         boolean executionPlans,
         HttpLimits http,
         MetricsAccess metricsAccess,
-        CacheBudgets caches) {
+        CacheBudgets caches,
+        ReplicaConfig replicas) {
 
     /** Reads the configuration from environment variables, with the documented defaults. */
     public static ServerConfig fromEnvironment(Map<String, String> env) {
@@ -86,7 +89,26 @@ public record ServerConfig(
                 bool(env, "EXECUTION_PLANS", true),
                 httpLimits(env, cores),
                 new MetricsAccess(blankToNull(env.get("METRICS_TOKEN"))),
-                cacheBudgets(env));
+                cacheBudgets(env),
+                new ReplicaConfig(replicaUrls(env),
+                        integer(env, "REPLICA_POOL_SIZE", Math.max(2, cores + 1), 1, 500),
+                        integer(env, "REPLICA_MAX_LAG_MS", 1_000, 100, 3_600_000)));
+    }
+
+    private static List<ConnectionSettings> replicaUrls(Map<String, String> env) {
+        try {
+            return commaSeparated(env.get("DATABASE_REPLICA_URLS")).stream()
+                    .map(url -> ConnectionSettings.parse(url, env)).toList();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("DATABASE_REPLICA_URLS: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> commaSeparated(String value) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
     }
 
     private static HttpLimits httpLimits(Map<String, String> env, int cores) {
@@ -137,11 +159,7 @@ public record ServerConfig(
     }
 
     private static List<String> origins(String value) {
-        if (value == null || value.isBlank()) {
-            return List.of();
-        }
-        return java.util.Arrays.stream(value.split(",")).map(String::trim).filter(o -> !o.isEmpty())
-                .map(o -> o.endsWith("/") ? o.substring(0, o.length() - 1) : o).toList();
+        return commaSeparated(value).stream().map(o -> o.endsWith("/") ? o.substring(0, o.length() - 1) : o).toList();
     }
 
     private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {

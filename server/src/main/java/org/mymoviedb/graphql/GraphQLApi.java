@@ -7,6 +7,7 @@ import org.mymoviedb.graphql.fetching.RetryAfter;
 import graphql.ExecutionInput;
 import graphql.GraphQL;
 import graphql.introspection.Introspection;
+import graphql.language.OperationDefinition;
 import graphql.language.ScalarTypeDefinition;
 import graphql.parser.ParserOptions;
 import graphql.schema.GraphQLScalarType;
@@ -26,6 +27,7 @@ import org.mymoviedb.auth.Viewer;
 import org.mymoviedb.cache.CatalogueVersion;
 import org.mymoviedb.config.ApiLimits;
 import org.mymoviedb.config.CacheBudgets;
+import org.mymoviedb.data.ReadRoute;
 import org.mymoviedb.graphql.auth.AuthDirective;
 import org.mymoviedb.graphql.auth.AuthFetchers;
 
@@ -148,7 +150,11 @@ public final class GraphQLApi {
                         QueryComplexityLimits.KEY, validationLimits,
                         Introspection.INTROSPECTION_DISABLED, !limits.introspection()))
                 .build();
-        return graphQL.executeAsync(input).thenApply(result ->
+        // Anonymous queries may read from a replica; a signed-in viewer's requests read the primary, and so see
+        // their own writes at once. A document not parsed yet counts as a write: the primary answers it.
+        boolean replicaAllowed = request.bearerToken() == null && documents.operation(request.query(),
+                request.operationName()).map(operation -> operation == OperationDefinition.Operation.QUERY).orElse(false);
+        return ReadRoute.with(replicaAllowed, () -> graphQL.executeAsync(input)).thenApply(result ->
                 RetryAfter.addTo(ResponseErrors.toSpecification(result), input.getGraphQLContext()));
     }
 
