@@ -93,7 +93,8 @@ public final class Application implements AutoCloseable {
         Database database = null;
         CatalogueChanges changes = null;
         try {
-            database = new Database(settings, config.poolSize(), config.limits().statementTimeoutMillis(), metrics);
+            database = new Database(settings, config.poolSize(), config.limits().statementTimeoutMillis(),
+                    config.replicas(), metrics);
             String migrations = "not run (MIGRATE_ON_START=false)";
             if (!config.migrateOnStart()) {
                 int pending = SchemaMigrator.pending(settings.unpooledDataSource());

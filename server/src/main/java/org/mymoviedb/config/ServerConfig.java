@@ -3,6 +3,7 @@ package org.mymoviedb.config;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.mymoviedb.db.ConnectionSettings;
 import org.mymoviedb.db.EmbeddedPostgres;
 
 /**
@@ -32,6 +33,7 @@ import org.mymoviedb.db.EmbeddedPostgres;
  * @param httpApi           batching and HTTP caching of /graphql
  * @param metricsAccess     who may read /metrics (METRICS_TOKEN)
  * @param caches            memory for parsed documents, persisted queries and limit verdicts
+ * @param replicas          streaming replicas that serve anonymous reads (DATABASE_REPLICA_URLS and REPLICA_*)
  */
 public record ServerConfig(
         String host,
@@ -52,7 +54,8 @@ public record ServerConfig(
         HttpLimits http,
         HttpApi httpApi,
         MetricsAccess metricsAccess,
-        CacheBudgets caches) {
+        CacheBudgets caches,
+        ReplicaConfig replicas) {
 
     /** Reads the configuration from environment variables, with the documented defaults. */
     public static ServerConfig fromEnvironment(Map<String, String> env) {
@@ -91,7 +94,26 @@ public record ServerConfig(
                         integer(env, "HTTP_CACHE_MAX_AGE_SECONDS", HttpApi.defaults().cacheMaxAgeSeconds(), 0,
                                 31_536_000)),
                 new MetricsAccess(blankToNull(env.get("METRICS_TOKEN"))),
-                cacheBudgets(env));
+                cacheBudgets(env),
+                new ReplicaConfig(replicaUrls(env),
+                        integer(env, "REPLICA_POOL_SIZE", Math.max(2, cores + 1), 1, 500),
+                        integer(env, "REPLICA_MAX_LAG_MS", 1_000, 100, 3_600_000)));
+    }
+
+    private static List<ConnectionSettings> replicaUrls(Map<String, String> env) {
+        try {
+            return commaSeparated(env.get("DATABASE_REPLICA_URLS")).stream()
+                    .map(url -> ConnectionSettings.parse(url, env)).toList();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("DATABASE_REPLICA_URLS: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> commaSeparated(String value) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
     }
 
     private static HttpLimits httpLimits(Map<String, String> env, int cores) {
@@ -142,11 +164,7 @@ public record ServerConfig(
     }
 
     private static List<String> origins(String value) {
-        if (value == null || value.isBlank()) {
-            return List.of();
-        }
-        return java.util.Arrays.stream(value.split(",")).map(String::trim).filter(o -> !o.isEmpty())
-                .map(o -> o.endsWith("/") ? o.substring(0, o.length() - 1) : o).toList();
+        return commaSeparated(value).stream().map(o -> o.endsWith("/") ? o.substring(0, o.length() - 1) : o).toList();
     }
 
     private static List<String> headers(String value) {

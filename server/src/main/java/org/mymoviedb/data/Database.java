@@ -7,16 +7,19 @@ import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
 import org.mymoviedb.cache.CatalogueVersion;
+import org.mymoviedb.config.ReplicaConfig;
 import org.mymoviedb.db.ConnectionSettings;
 
 /**
- * The connection pool and the jOOQ context over it, with a statement counter on every query and a catalogue
+ * The connection pools (the primary's, and one per streaming replica) and the jOOQ context over them, with a statement counter on every query and a catalogue
  * version that moves on with every commit.
  */
 public final class Database implements AutoCloseable {
@@ -26,34 +29,32 @@ public final class Database implements AutoCloseable {
     private final StatementCounter statements = new StatementCounter();
     private final CatalogueVersion catalogueVersion = new CatalogueVersion();
     private final DatabaseHealth health;
+    private final List<Replica> replicas = new ArrayList<>();
+    private final ReplicaLag replicaLag;
 
     /** Publishes the pool's and the statement counter's meters in {@code metrics}. */
     public Database(ConnectionSettings settings, int poolSize, int statementTimeoutMillis, MeterRegistry metrics) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("mymoviedb");
-        config.setJdbcUrl(settings.jdbcUrl());
-        config.setUsername(settings.user());
-        config.setPassword(settings.password());
-        config.setMaximumPoolSize(poolSize);
-        config.setMinimumIdle(poolSize);
+        this(settings, poolSize, statementTimeoutMillis, ReplicaConfig.none(), metrics);
+    }
+
+    /** The same, with {@code replicas} serving anonymous reads (see {@link RoutedConnections}). */
+    public Database(ConnectionSettings settings, int poolSize, int statementTimeoutMillis, ReplicaConfig replicas,
+                    MeterRegistry metrics) {
+        HikariConfig config = poolConfig(settings, poolSize, statementTimeoutMillis, "mymoviedb");
         // Only for the moment before the health monitor notices an outage: afterwards nothing waits for the pool.
         config.setConnectionTimeout(3_000);
-        // Server-side prepared statements from the first execution: every query here repeats.
-        config.addDataSourceProperty("prepareThreshold", "1");
-        config.addDataSourceProperty("ApplicationName", "mymoviedb");
-        config.addDataSourceProperty("tcpKeepAlive", "true");
-        // No statement may hold a connection for long: PostgreSQL cancels it (SQLSTATE 57014).
-        // Plans made for each execution's values, never a cached generic one: which plan is right for a search
-        // depends on its values (a rare word in titleContains wants the trigram index, a common one the ordering's
-        // index), and a generic plan picked after five executions served every later value with one of them.
-        config.addDataSourceProperty("options",
-                "-c statement_timeout=" + statementTimeoutMillis + " -c plan_cache_mode=force_custom_plan");
         // HikariCP's own meters (hikaricp_*, tagged pool="mymoviedb"): acquire, usage and creation times, timeouts.
         config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
         this.dataSource = new HikariDataSource(config);
         this.health = new DatabaseHealth(settings, metrics);
+        List<ConnectionSettings> replicaSettings = replicas.replicas();
+        for (int i = 0; i < replicaSettings.size(); i++) {
+            this.replicas.add(new Replica("replica-" + (i + 1), replicaSettings.get(i), replicas.poolSize(),
+                    statementTimeoutMillis, metrics));
+        }
+        this.replicaLag = this.replicas.isEmpty() ? null : new ReplicaLag(settings, this.replicas);
         this.dsl = DSL.using(new DefaultConfiguration()
-                .set(dataSource)
+                .set(new RoutedConnections(dataSource, this.replicas, replicas.maxLagMillis(), metrics))
                 .set(SQLDialect.POSTGRES)
                 .set(new Settings().withExecuteLogging(false).withRenderSchema(false))
                 .set(statements)
@@ -66,6 +67,30 @@ public final class Database implements AutoCloseable {
         Gauge.builder("mymoviedb.db.connections.waiting", this,
                         db -> db.pool(HikariPoolMXBean::getThreadsAwaitingConnection))
                 .description("Threads waiting for a pool connection right now").register(metrics);
+    }
+
+    /** The settings every pool of the service shares, primary and replicas alike. */
+    static HikariConfig poolConfig(ConnectionSettings settings, int poolSize, int statementTimeoutMillis,
+                                   String poolName) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(poolName);
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(poolSize);
+        // Server-side prepared statements from the first execution: every query here repeats.
+        config.addDataSourceProperty("prepareThreshold", "1");
+        // The pool's name, so pg_stat_activity tells which pool a backend serves.
+        config.addDataSourceProperty("ApplicationName", poolName);
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+        // No statement may hold a connection for long: PostgreSQL cancels it (SQLSTATE 57014).
+        // Plans made for each execution's values, never a cached generic one: which plan is right for a search
+        // depends on its values (a rare word in titleContains wants the trigram index, a common one the ordering's
+        // index), and a generic plan picked after five executions served every later value with one of them.
+        config.addDataSourceProperty("options",
+                "-c statement_timeout=" + statementTimeoutMillis + " -c plan_cache_mode=force_custom_plan");
+        return config;
     }
 
     /** A figure of the pool, or 0 before the pool has started. */
@@ -99,6 +124,10 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         health.close();
+        if (replicaLag != null) {
+            replicaLag.close();
+        }
+        replicas.forEach(Replica::close);
         dataSource.close();
     }
 }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,7 @@ import org.mymoviedb.base.ErrorCode;
 public final class DatabaseExecutor implements AutoCloseable {
 
     private final ThreadPoolExecutor executor;
+    private final Executor routed;
     private final DatabaseHealth health;
 
     /**
@@ -38,6 +40,7 @@ public final class DatabaseExecutor implements AutoCloseable {
                     return thread;
                 },
                 new ThreadPoolExecutor.AbortPolicy());
+        this.routed = ReadRoute.carrying(executor);
         // Bound to the pool itself rather than wrapped in a timed executor: gauges read at scrape time
         // (queued tasks, remaining queue room, active threads) cost the work nothing.
         new ExecutorServiceMetrics(executor, "database", Tags.empty()).bindTo(metrics);
@@ -45,7 +48,8 @@ public final class DatabaseExecutor implements AutoCloseable {
 
     /**
      * Runs {@code work} on a database thread; fails with SERVER_BUSY when the queue is full, and with
-     * DATABASE_UNAVAILABLE while the database is down (checked again when the work's turn comes).
+     * DATABASE_UNAVAILABLE while the database is down (checked again when the work's turn comes). The work reads
+     * where the calling thread's {@link ReadRoute} says.
      */
     public <T> CompletableFuture<T> supply(Supplier<T> work) {
         if (!health.isUp()) {
@@ -57,7 +61,7 @@ public final class DatabaseExecutor implements AutoCloseable {
                     throw unavailable();
                 }
                 return work.get();
-            }, executor);
+            }, routed);
         } catch (RejectedExecutionException e) {
             return CompletableFuture.failedFuture(new ApiException(ErrorCode.SERVER_BUSY,
                     "The server is at capacity; retry shortly."));

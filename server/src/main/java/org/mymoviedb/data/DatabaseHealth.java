@@ -48,21 +48,27 @@ public final class DatabaseHealth implements AutoCloseable {
 
     /** Checks once before returning, so a service that starts on a running database starts up. */
     public DatabaseHealth(ConnectionSettings settings, MeterRegistry metrics) {
-        this.dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(settings.jdbcUrl());
-        dataSource.setUser(settings.user());
-        dataSource.setPassword(settings.password());
-        dataSource.setApplicationName("mymoviedb-health");
-        dataSource.setConnectTimeout(1);
-        dataSource.setLoginTimeout(1);
-        dataSource.setSocketTimeout(2);
-        dataSource.setTcpKeepAlive(true);
+        this.dataSource = monitorDataSource(settings, "mymoviedb-health");
         check();
         this.monitor = new Thread(this::watch, "db-health");
         monitor.setDaemon(true);
         monitor.start();
         Gauge.builder("mymoviedb.db.up", this, health -> health.isUp() ? 1 : 0)
                 .description("1 while PostgreSQL answers the health monitor, 0 while it does not").register(metrics);
+    }
+
+    /** Unpooled connections for a monitor: second-long timeouts, so a silent server is noticed, not waited for. */
+    static PGSimpleDataSource monitorDataSource(ConnectionSettings settings, String applicationName) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(settings.jdbcUrl());
+        dataSource.setUser(settings.user());
+        dataSource.setPassword(settings.password());
+        dataSource.setApplicationName(applicationName);
+        dataSource.setConnectTimeout(1);
+        dataSource.setLoginTimeout(1);
+        dataSource.setSocketTimeout(2);
+        dataSource.setTcpKeepAlive(true);
+        return dataSource;
     }
 
     /** Whether the last check succeeded and is recent; never waits. */

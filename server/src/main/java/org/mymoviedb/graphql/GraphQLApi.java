@@ -10,6 +10,7 @@ import graphql.GraphQL;
 import graphql.incremental.DelayedIncrementalPartialResult;
 import graphql.incremental.IncrementalExecutionResult;
 import graphql.introspection.Introspection;
+import graphql.language.OperationDefinition;
 import graphql.language.ScalarTypeDefinition;
 import graphql.parser.ParserOptions;
 import graphql.schema.GraphQLScalarType;
@@ -30,6 +31,7 @@ import org.mymoviedb.auth.Viewer;
 import org.mymoviedb.cache.CatalogueVersion;
 import org.mymoviedb.config.ApiLimits;
 import org.mymoviedb.config.CacheBudgets;
+import org.mymoviedb.data.ReadRoute;
 import org.mymoviedb.graphql.auth.AuthDirective;
 import org.mymoviedb.graphql.auth.AuthFetchers;
 import org.reactivestreams.Publisher;
@@ -151,7 +153,12 @@ public final class GraphQLApi {
         Viewer viewer = new Viewer(request.bearerToken(), request.clientAddress(), auth::lookup);
         return refusingStaleToken(request, viewer, StaleToken.refusal(), () -> {
             ExecutionInput input = input(request, viewer, false);
-            return graphQL.executeAsync(input).thenApply(result ->
+            // Anonymous queries may read from a replica; a signed-in viewer's requests read the primary, and so see
+            // their own writes at once. A document not parsed yet counts as a write: the primary answers it.
+            boolean replicaAllowed = request.bearerToken() == null && documents.operation(request.query(),
+                    request.operationName()).map(operation -> operation == OperationDefinition.Operation.QUERY)
+                    .orElse(false);
+            return ReadRoute.with(replicaAllowed, () -> graphQL.executeAsync(input)).thenApply(result ->
                     RetryAfter.addTo(ResponseErrors.toSpecification(result), input.getGraphQLContext()));
         });
     }

@@ -51,12 +51,20 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(null, start(shared, env).app);
     }
 
+    /** Starts on a database this class knows nothing of (a test's own cluster); closing leaves it in place. */
+    public static TestServer onDatabase(org.mymoviedb.db.ConnectionSettings database, Map<String, String> env) {
+        return new TestServer(null, Application.start(config(env), database, "the test's own cluster"));
+    }
+
     private static TestServer start(TestDatabase database, Map<String, String> env) {
+        return new TestServer(database, Application.start(config(env), database.settings(), "test database"));
+    }
+
+    private static ServerConfig config(Map<String, String> env) {
         Map<String, String> settings = new java.util.HashMap<>(Map.of("HOST", "127.0.0.1", "PORT", "0",
                 "LOAD_SAMPLE_DATA", "false", "DB_POOL_SIZE", "4", "IO_THREADS", "2", "SHUTDOWN_GRACE_SECONDS", "5"));
         settings.putAll(env);
-        ServerConfig config = ServerConfig.fromEnvironment(settings);
-        return new TestServer(database, Application.start(config, database.settings(), "test database"));
+        return ServerConfig.fromEnvironment(settings);
     }
 
     /** The server's database; null for a server started on a shared one. */
