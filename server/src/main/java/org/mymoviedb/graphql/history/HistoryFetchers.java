@@ -38,7 +38,7 @@ public final class HistoryFetchers {
     }
 
     public CompletableFuture<Connection<AuditEntry>> auditLog(DataFetchingEnvironment env) {
-        PageArguments arguments = PageArguments.forwardFrom(env);
+        PageArguments arguments = PageArguments.from(env);
         PageRequest request = arguments.toRequest(HistoryFetchers::decode);
         Object user = env.getArgument("user");
         Long userId = user == null ? null : Ids.parse(user);
