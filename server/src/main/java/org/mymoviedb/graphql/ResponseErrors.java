@@ -11,7 +11,9 @@ import graphql.introspection.IntrospectionDisabledError;
 import graphql.validation.ValidationError;
 import graphql.validation.ValidationErrorClassification;
 import graphql.validation.ValidationErrorType;
+import graphql.language.SourceLocation;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +56,38 @@ public final class ResponseErrors {
         return spec;
     }
 
+    /**
+     * Errors in document order (first location, then path), whichever fetcher failed first: graphql-java lists them
+     * as they happen, so without this the same request could list its errors in another order each time, and an
+     * execution plan in another order than graphql-java.
+     */
+    private static final Comparator<GraphQLError> DOCUMENT_ORDER = Comparator
+            .comparingInt((GraphQLError error) -> firstLocation(error) == null ? -1 : firstLocation(error).getLine())
+            .thenComparingInt(error -> firstLocation(error) == null ? -1 : firstLocation(error).getColumn())
+            .thenComparing(error -> error.getPath() == null ? List.of() : error.getPath(), ResponseErrors::comparePaths);
+
+    private static SourceLocation firstLocation(GraphQLError error) {
+        return error.getLocations() == null || error.getLocations().isEmpty() ? null : error.getLocations().get(0);
+    }
+
+    private static int comparePaths(List<Object> left, List<Object> right) {
+        for (int i = 0; i < Math.min(left.size(), right.size()); i++) {
+            Object a = left.get(i);
+            Object b = right.get(i);
+            int order = a instanceof Integer x && b instanceof Integer y ? Integer.compare(x, y)
+                    : String.valueOf(a).compareTo(String.valueOf(b));
+            if (order != 0) {
+                return order;
+            }
+        }
+        return Integer.compare(left.size(), right.size());
+    }
+
     private static List<Map<String, Object>> coded(List<GraphQLError> graphQLErrors) {
         List<Map<String, Object>> errors = new ArrayList<>();
-        for (GraphQLError error : graphQLErrors) {
+        List<GraphQLError> ordered = new ArrayList<>(graphQLErrors);
+        ordered.sort(DOCUMENT_ORDER);
+        for (GraphQLError error : ordered) {
             Map<String, Object> map = new LinkedHashMap<>(error.toSpecification());
             Map<String, Object> extensions = new LinkedHashMap<>();
             if (error.getExtensions() != null) {

@@ -1,6 +1,7 @@
 package org.mymoviedb.movie;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,7 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.mymoviedb.base.ApiException;
 import org.mymoviedb.base.ErrorCode;
+import org.mymoviedb.base.Ids;
 import org.mymoviedb.data.LikePattern;
 import static org.mymoviedb.jooq.Tables.GENRE;
 import static org.mymoviedb.jooq.Tables.MOVIE;
@@ -30,9 +32,32 @@ public record MovieFilter(
         Integer ratingMin,
         Integer ratingMax,
         Long genreId,
-        Long directorId) {
+        Long directorId,
+        Refinements more) {
 
-    public static final MovieFilter NONE = new MovieFilter(null, List.of(), null, null, null, null, null, null, null);
+    /**
+     * The filter's later conditions, kept together so the scopes above stay short to copy.
+     *
+     * @param search       part of the title or of any director's name
+     * @param updatedSince changed at or after this instant
+     * @param releaseFrom  released on or after this day
+     * @param releaseTo    released on or before this day
+     * @param ids          one of these movies; null for any
+     * @param hasDirector  whether a director is credited (null: either)
+     * @param hasRating    whether a rating is known (null: either)
+     * @param hasRuntime   whether a runtime is known (null: either)
+     */
+    public record Refinements(String search, OffsetDateTime updatedSince, LocalDate releaseFrom, LocalDate releaseTo,
+                             List<Long> ids, Boolean hasDirector, Boolean hasRating, Boolean hasRuntime) {
+
+        static final Refinements NONE = new Refinements(null, null, null, null, null, null, null, null);
+    }
+
+    /** At most this many ids in one {@code ids} filter, as a page holds at most 100 movies. */
+    public static final int MAX_IDS = 100;
+
+    public static final MovieFilter NONE = new MovieFilter(null, List.of(), null, null, null, null, null, null, null,
+            Refinements.NONE);
 
     /** Reads the GraphQL argument {@code filter: MovieFilter}, checking its ranges. */
     @SuppressWarnings("unchecked")
@@ -41,6 +66,7 @@ public record MovieFilter(
             return NONE;
         }
         Map<String, Object> years = (Map<String, Object>) argument.get("releaseYear");
+        Map<String, Object> released = (Map<String, Object>) argument.get("releaseDate");
         Map<String, Object> ratings = (Map<String, Object>) argument.get("rating");
         List<String> genres = argument.get("genres") == null ? List.of() : (List<String>) argument.get("genres");
         MovieFilter filter = new MovieFilter(
@@ -49,22 +75,34 @@ public record MovieFilter(
                 text(argument, "director", 300),
                 bound(years, "min"), bound(years, "max"),
                 bound(ratings, "min"), bound(ratings, "max"),
-                null, null);
+                null, argument.get("directorId") == null ? null : Ids.parse(argument.get("directorId")),
+                new Refinements(text(argument, "search", 300), (OffsetDateTime) argument.get("updatedSince"),
+                        released == null ? null : (LocalDate) released.get("from"),
+                        released == null ? null : (LocalDate) released.get("to"),
+                        ids((List<Object>) argument.get("ids")),
+                        (Boolean) argument.get("hasDirector"), (Boolean) argument.get("hasRating"),
+                        (Boolean) argument.get("hasRuntime")));
         checkRange("releaseYear", filter.releaseYearMin, filter.releaseYearMax, 1, 9999);
         checkRange("rating", filter.ratingMin, filter.ratingMax, 0, 100);
+        LocalDate from = filter.more.releaseFrom();
+        LocalDate to = filter.more.releaseTo();
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new ApiException(ErrorCode.BAD_USER_INPUT,
+                    "releaseDate.from (" + from + ") is after to (" + to + ")");
+        }
         return filter;
     }
 
     /** This filter, narrowed to one genre's movies. */
     public MovieFilter inGenre(long id) {
         return new MovieFilter(titleContains, genres, director, releaseYearMin, releaseYearMax, ratingMin, ratingMax,
-                id, directorId);
+                id, directorId, more);
     }
 
     /** This filter, narrowed to the movies one person directed. */
     public MovieFilter directedBy(long personId) {
         return new MovieFilter(titleContains, genres, director, releaseYearMin, releaseYearMax, ratingMin, ratingMax,
-                genreId, personId);
+                genreId, personId, more);
     }
 
     /** The SQL condition on MOVIE. */
@@ -77,10 +115,34 @@ public record MovieFilter(
             conditions.add(hasAnyGenre());
         }
         if (director != null) {
-            conditions.add(DSL.exists(DSL.selectOne()
-                    .from(MOVIE_DIRECTOR).join(PERSON).on(PERSON.ID.eq(MOVIE_DIRECTOR.PERSON_ID))
-                    .where(MOVIE_DIRECTOR.MOVIE_ID.eq(MOVIE.ID))
-                    .and(PERSON.NAME.likeIgnoreCase(LikePattern.contains(director), LikePattern.ESCAPE))));
+            conditions.add(directorNamed(director));
+        }
+        if (more.search() != null) {
+            conditions.add(MOVIE.TITLE.likeIgnoreCase(LikePattern.contains(more.search()), LikePattern.ESCAPE)
+                    .or(directorNamed(more.search())));
+        }
+        if (more.updatedSince() != null) {
+            conditions.add(MOVIE.UPDATED_AT.ge(more.updatedSince()));
+        }
+        if (more.releaseFrom() != null) {
+            conditions.add(MOVIE.RELEASE_DATE.ge(more.releaseFrom()));
+        }
+        if (more.releaseTo() != null) {
+            conditions.add(MOVIE.RELEASE_DATE.le(more.releaseTo()));
+        }
+        if (more.ids() != null) {
+            conditions.add(MOVIE.ID.eq(DSL.any(more.ids().toArray(Long[]::new))));
+        }
+        if (more.hasDirector() != null) {
+            Condition credited = DSL.exists(DSL.selectOne().from(MOVIE_DIRECTOR)
+                    .where(MOVIE_DIRECTOR.MOVIE_ID.eq(MOVIE.ID)));
+            conditions.add(more.hasDirector() ? credited : DSL.not(credited));
+        }
+        if (more.hasRating() != null) {
+            conditions.add(more.hasRating() ? MOVIE.RATING.isNotNull() : MOVIE.RATING.isNull());
+        }
+        if (more.hasRuntime() != null) {
+            conditions.add(more.hasRuntime() ? MOVIE.RUNTIME_MINUTES.isNotNull() : MOVIE.RUNTIME_MINUTES.isNull());
         }
         if (releaseYearMin != null) {
             conditions.add(MOVIE.RELEASE_DATE.ge(LocalDate.of(releaseYearMin, 1, 1)));
@@ -118,6 +180,26 @@ public record MovieFilter(
                 .where(DSL.lower(GENRE.NAME).in(genres.stream().map(g -> g.toLowerCase(Locale.ROOT)).toList())));
         Condition overlap = DSL.arrayOverlap(MOVIE.GENRE_IDS, named);
         return titleContains != null ? overlap : DSL.condition("({0}) is true", overlap);
+    }
+
+    /** The movie credits a director whose name contains {@code part}, in any case. */
+    private static Condition directorNamed(String part) {
+        return DSL.exists(DSL.selectOne()
+                .from(MOVIE_DIRECTOR).join(PERSON).on(PERSON.ID.eq(MOVIE_DIRECTOR.PERSON_ID))
+                .where(MOVIE_DIRECTOR.MOVIE_ID.eq(MOVIE.ID))
+                .and(PERSON.NAME.likeIgnoreCase(LikePattern.contains(part), LikePattern.ESCAPE)));
+    }
+
+    /** The {@code ids} filter's movie ids: at most {@link #MAX_IDS}, each a valid ID. */
+    private static List<Long> ids(List<Object> ids) {
+        if (ids == null) {
+            return null;
+        }
+        if (ids.size() > MAX_IDS) {
+            throw new ApiException(ErrorCode.BAD_USER_INPUT,
+                    "ids may name at most " + MAX_IDS + " movies, not " + ids.size());
+        }
+        return ids.stream().map(Ids::parse).distinct().toList();
     }
 
     private static String text(Map<String, Object> argument, String name, int maxLength) {

@@ -1,6 +1,7 @@
 package org.mymoviedb.movie;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -18,14 +19,27 @@ public record MovieOrder(Key key, boolean ascending) {
 
     /** The keys movies can be ordered by; each matches an index that ends with the id. */
     public enum Key {
-        TITLE, RELEASE_DATE, RATING;
+        TITLE("TE"), RELEASE_DATE("RE"), RATING("RG"), UPDATED_AT("UT"), CREATED_AT("CT"), RUNTIME("RU");
 
-        /** The SQL sort expression; RATING sorts unrated movies as -1, exactly as its index does. */
+        /** The key's short name in cursors; the first three are those cursors handed out before the others. */
+        private final String code;
+
+        Key(String code) {
+            this.code = code;
+        }
+
+        /**
+         * The SQL sort expression; RATING sorts unrated movies as -1 and RUNTIME unknown runtimes as 0, exactly as
+         * their indexes do.
+         */
         Field<?> field() {
             return switch (this) {
                 case TITLE -> MOVIE.TITLE;
                 case RELEASE_DATE -> MOVIE.RELEASE_DATE;
                 case RATING -> DSL.coalesce(MOVIE.RATING.cast(SQLDataType.INTEGER), DSL.inline(-1));
+                case UPDATED_AT -> MOVIE.UPDATED_AT;
+                case CREATED_AT -> MOVIE.CREATED_AT;
+                case RUNTIME -> DSL.coalesce(MOVIE.RUNTIME_MINUTES, DSL.inline(0));
             };
         }
 
@@ -35,6 +49,9 @@ public record MovieOrder(Key key, boolean ascending) {
                 case TITLE -> movie.title();
                 case RELEASE_DATE -> movie.releaseDate();
                 case RATING -> movie.rating() == null ? -1 : movie.rating();
+                case UPDATED_AT -> movie.updatedAt();
+                case CREATED_AT -> movie.createdAt();
+                case RUNTIME -> movie.runtimeMinutes() == null ? 0 : movie.runtimeMinutes();
             };
         }
 
@@ -43,7 +60,8 @@ public record MovieOrder(Key key, boolean ascending) {
             return switch (this) {
                 case TITLE -> String.class;
                 case RELEASE_DATE -> LocalDate.class;
-                case RATING -> Integer.class;
+                case RATING, RUNTIME -> Integer.class;
+                case UPDATED_AT, CREATED_AT -> OffsetDateTime.class;
             };
         }
     }
@@ -91,8 +109,7 @@ public record MovieOrder(Key key, boolean ascending) {
     public static String signature(List<MovieOrder> orders) {
         StringBuilder s = new StringBuilder();
         for (MovieOrder o : orders) {
-            s.append(o.key().name().charAt(0)).append(o.key().name().charAt(o.key().name().length() - 1))
-                    .append(o.ascending() ? '+' : '-');
+            s.append(o.key().code).append(o.ascending() ? '+' : '-');
         }
         return s.toString();
     }

@@ -65,7 +65,8 @@ class SchemaCompatibilityTest {
 
     /**
      * The version to compare with: HEAD's when schema.graphqls has uncommitted changes, else the one before the
-     * last commit that changed it.
+     * last commit that changed it on this branch's own line (first parents: a merged branch's intermediate versions
+     * never shipped).
      */
     private static Optional<String> previousVersion() throws Exception {
         Optional<String> status = git("status", "--porcelain", "--", "schema.graphqls");
@@ -75,7 +76,7 @@ class SchemaCompatibilityTest {
         if (!status.get().isBlank()) {
             return git("show", "HEAD:schema.graphqls");
         }
-        List<String> commits = git("log", "-n", "2", "--format=%H", "--", "schema.graphqls")
+        List<String> commits = git("log", "--first-parent", "-n", "2", "--format=%H", "--", "schema.graphqls")
                 .map(s -> s.lines().toList()).orElse(List.of());
         return commits.size() < 2 ? Optional.empty() : git("show", commits.get(1) + ":schema.graphqls");
     }

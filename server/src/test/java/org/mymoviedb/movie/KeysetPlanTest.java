@@ -35,8 +35,11 @@ class KeysetPlanTest {
     void fill() {
         db = TestDatabase.create();
         db.dsl().execute("""
-                insert into movie (title, release_date, rating, runtime_minutes)
-                select 'Film ' || n, date '1900-01-01' + (n % 40000), case when n % 7 = 0 then null else n % 101 end, 90
+                insert into movie (title, release_date, rating, runtime_minutes, created_at, updated_at)
+                select 'Film ' || n, date '1900-01-01' + (n % 40000), case when n % 7 = 0 then null else n % 101 end,
+                       case when n % 9 = 0 then null else 60 + n % 120 end,
+                       timestamptz '2000-01-01 00:00:00Z' + n * interval '1 minute',
+                       timestamptz '2020-01-01 00:00:00Z' + (n % 5000) * interval '1 second'
                 from generate_series(1, ?) as n""", MOVIES);
         db.dsl().execute("analyze movie");
         movies = new MovieRepository(db.dsl());
@@ -52,7 +55,12 @@ class KeysetPlanTest {
                 Arguments.of(new MovieOrder(MovieOrder.Key.TITLE, true), false),
                 Arguments.of(new MovieOrder(MovieOrder.Key.RELEASE_DATE, false), false),
                 Arguments.of(new MovieOrder(MovieOrder.Key.RATING, false), false),
-                Arguments.of(new MovieOrder(MovieOrder.Key.RATING, true), true));
+                Arguments.of(new MovieOrder(MovieOrder.Key.RATING, true), true),
+                Arguments.of(new MovieOrder(MovieOrder.Key.UPDATED_AT, false), false),
+                Arguments.of(new MovieOrder(MovieOrder.Key.UPDATED_AT, true), true),
+                Arguments.of(new MovieOrder(MovieOrder.Key.CREATED_AT, true), false),
+                Arguments.of(new MovieOrder(MovieOrder.Key.RUNTIME, true), false),
+                Arguments.of(new MovieOrder(MovieOrder.Key.RUNTIME, false), true));
     }
 
     @ParameterizedTest

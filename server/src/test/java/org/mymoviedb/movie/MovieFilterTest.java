@@ -48,7 +48,90 @@ class MovieFilterTest {
         long matrix = c.movie("The Matrix", LocalDate.of(1999, 3, 31), 87, 136);
         c.tag(matrix, scifi);
         c.credit(matrix, wachowski, 0);
-        c.movie("100%_Unrated", LocalDate.of(1999, 1, 1), null, null);
+        unrated = c.movie("100%_Unrated", LocalDate.of(1999, 1, 1), null, null);
+        long ragingBull = c.movie("Raging Bull", LocalDate.of(1980, 11, 14), null, 129);
+        c.credit(ragingBull, c.person("Martin Scorsese"), 0);
+        angryMen = angry;
+        theMatrix = matrix;
+        francisFordCoppola = coppola;
+        server.database().dsl().execute("update movie set updated_at = timestamptz '2030-01-01 00:00:00+00' where id = ?",
+                matrix);
+        server.database().dsl().execute("update movie set updated_at = timestamptz '2030-06-01 00:00:00+00' where id = ?",
+                godfather);
+    }
+
+    private long angryMen;
+    private long theMatrix;
+    private long unrated;
+    private long francisFordCoppola;
+
+    @Test
+    void searchMatchesTheTitleOrAnyDirectorsName() {
+        assertThat(titles(Map.of("search", "coppola"))).containsExactly("The Godfather", "The Godfather: Part II");
+        assertThat(titles(Map.of("search", "MATRIX"))).containsExactly("The Matrix");
+        // "an": in "Angry", in "Francis", in "Lana"; neither the title nor the director of the others has it.
+        assertThat(titles(Map.of("search", "an")))
+                .containsExactly("12 Angry Men", "The Godfather", "The Godfather: Part II", "The Matrix");
+        assertThat(titles(Map.of("search", "%_"))).containsExactly("100%_Unrated");
+    }
+
+    @Test
+    void updatedSinceIsInclusiveToTheMicrosecond() {
+        assertThat(titles(Map.of("updatedSince", "2030-01-01T00:00:00Z"))).containsExactly("The Godfather", "The Matrix");
+        assertThat(titles(Map.of("updatedSince", "2030-01-01T01:00:00.000001+01:00"))).containsExactly("The Godfather");
+        assertThat(titles(Map.of("updatedSince", "2031-01-01T00:00:00Z"))).isEmpty();
+    }
+
+    @Test
+    void releaseDateRangeIsInclusiveWithEitherEndOpen() {
+        assertThat(titles(Map.of("releaseDate", Map.of("from", "1972-03-24", "to", "1974-12-20"))))
+                .containsExactly("The Godfather", "The Godfather: Part II");
+        assertThat(titles(Map.of("releaseDate", Map.of("from", "1999-01-01")))).containsExactly("100%_Unrated", "The Matrix");
+        assertThat(titles(Map.of("releaseDate", Map.of("to", "1957-04-10")))).containsExactly("12 Angry Men");
+        assertThat(titles(Map.of("releaseDate", Map.of("from", "1957-04-11", "to", "1957-04-11")))).isEmpty();
+    }
+
+    @Test
+    void idsAndDirectorIdPickMovies() {
+        assertThat(titles(Map.of("ids", List.of(String.valueOf(theMatrix), String.valueOf(angryMen), "987654321"))))
+                .containsExactly("12 Angry Men", "The Matrix");
+        assertThat(titles(Map.of("ids", List.of()))).isEmpty();
+        assertThat(titles(Map.of("directorId", String.valueOf(francisFordCoppola))))
+                .containsExactly("The Godfather", "The Godfather: Part II");
+        assertThat(titles(Map.of("directorId", String.valueOf(francisFordCoppola), "ids", List.of(angryMen))))
+                .isEmpty();
+    }
+
+    @Test
+    void hasDirectorRatingAndRuntimeSelectWithOrWithout() {
+        assertThat(titles(Map.of("hasDirector", false))).containsExactly("100%_Unrated");
+        assertThat(titles(Map.of("hasDirector", true))).hasSize(5).doesNotContain("100%_Unrated");
+        assertThat(titles(Map.of("hasRating", false))).containsExactly("100%_Unrated", "Raging Bull");
+        assertThat(titles(Map.of("hasRating", true))).hasSize(4).doesNotContain("100%_Unrated", "Raging Bull");
+        assertThat(titles(Map.of("hasRuntime", false))).containsExactly("100%_Unrated");
+        assertThat(titles(Map.of("hasRuntime", true))).hasSize(5).doesNotContain("100%_Unrated");
+        assertThat(titles(Map.of("hasRating", false, "hasRuntime", true, "hasDirector", true)))
+                .containsExactly("Raging Bull");
+        assertThat(titles(Map.of("ids", List.of(unrated), "hasRating", true))).isEmpty();
+    }
+
+    @Test
+    void badNewFiltersAreRefusedWithTheirCodes() {
+        assertThat(code(Map.of("releaseDate", Map.of("from", "2000-01-02", "to", "2000-01-01"))))
+                .isEqualTo("BAD_USER_INPUT");
+        List<String> tooMany = java.util.stream.LongStream.rangeClosed(1, 101).mapToObj(Long::toString).toList();
+        assertThat(code(Map.of("ids", tooMany))).isEqualTo("BAD_USER_INPUT");
+        assertThat(titles(Map.of("ids", tooMany.subList(0, 100)))).hasSize(6);
+        assertThat(code(Map.of("ids", List.of("1", "minus one")))).isEqualTo("INVALID_ID");
+        assertThat(code(Map.of("directorId", "0"))).isEqualTo("INVALID_ID");
+        assertThat(code(Map.of("search", "x".repeat(301)))).isEqualTo("BAD_USER_INPUT");
+        assertThat(code(Map.of("updatedSince", "yesterday"))).isNotNull();
+    }
+
+    private String code(Map<String, Object> filter) {
+        JsonNode result = server.execute(QUERY, Map.of("filter", filter));
+        assertThat(result.get("errors")).as("errors in %s", result).isNotNull();
+        return result.get("errors").get(0).get("extensions").get("code").asString();
     }
 
     @Test

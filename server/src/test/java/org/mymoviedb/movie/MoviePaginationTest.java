@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.jooq.Field;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -41,6 +42,12 @@ class MoviePaginationTest {
     @BeforeAll
     void seedTheCatalogue() {
         new Catalogue(server.database().dsl()).manyMovies(MOVIES);
+        // Few distinct instants (with microseconds, which a cursor must keep) and unknown runtimes: ties everywhere.
+        server.database().dsl().execute("""
+                update movie set
+                  created_at = timestamptz '2020-01-01 00:00:00.123456+00' + (id % 7) * interval '1 day',
+                  updated_at = timestamptz '2024-05-31 12:00:00.000001+02' + (id % 11) * interval '1.5 seconds',
+                  runtime_minutes = case when id % 4 = 0 then null else runtime_minutes end""");
     }
 
     static Stream<Arguments> orderings() {
@@ -54,7 +61,14 @@ class MoviePaginationTest {
                 Arguments.of(List.of(order("RATING", "DESC"))),
                 Arguments.of(List.of(order("RATING", "DESC"), order("TITLE", "ASC"))),
                 Arguments.of(List.of(order("TITLE", "ASC"), order("RELEASE_DATE", "DESC"))),
-                Arguments.of(List.of(order("RELEASE_DATE", "ASC"), order("RATING", "ASC"), order("TITLE", "DESC"))));
+                Arguments.of(List.of(order("RELEASE_DATE", "ASC"), order("RATING", "ASC"), order("TITLE", "DESC"))),
+                Arguments.of(List.of(order("UPDATED_AT", "ASC"))),
+                Arguments.of(List.of(order("UPDATED_AT", "DESC"))),
+                Arguments.of(List.of(order("CREATED_AT", "ASC"))),
+                Arguments.of(List.of(order("CREATED_AT", "DESC"), order("TITLE", "ASC"))),
+                Arguments.of(List.of(order("RUNTIME", "ASC"))),
+                Arguments.of(List.of(order("RUNTIME", "DESC"))),
+                Arguments.of(List.of(order("RUNTIME", "DESC"), order("UPDATED_AT", "ASC"))));
     }
 
     @ParameterizedTest
@@ -133,9 +147,12 @@ class MoviePaginationTest {
         boolean lastAscending = true;
         for (Map<String, String> o : orderBy.isEmpty() ? List.of(order("TITLE", "ASC")) : orderBy) {
             boolean asc = o.get("direction").equals("ASC");
-            var field = switch (o.get("field")) {
+            Field<?> field = switch (o.get("field")) {
                 case "TITLE" -> MOVIE.TITLE;
                 case "RELEASE_DATE" -> MOVIE.RELEASE_DATE;
+                case "UPDATED_AT" -> MOVIE.UPDATED_AT;
+                case "CREATED_AT" -> MOVIE.CREATED_AT;
+                case "RUNTIME" -> DSL.coalesce(MOVIE.RUNTIME_MINUTES, DSL.inline(0));
                 default -> DSL.coalesce(MOVIE.RATING.cast(SQLDataType.INTEGER), DSL.inline(-1));
             };
             sort.add(asc ? field.asc() : field.desc());

@@ -2,6 +2,7 @@ package org.mymoviedb.graphql.fetching;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -26,11 +27,14 @@ public final class Cursors {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     /** The dates we write (years 0001 to 9999, no sign): PostgreSQL takes every one of them. */
     private static final Pattern HANDED_OUT_DATE = Pattern.compile("(?!0000)\\d{4}-\\d{2}-\\d{2}");
+    /** The instants we write (a handed-out date, a time to the microsecond PostgreSQL keeps, an offset). */
+    private static final Pattern HANDED_OUT_INSTANT = Pattern.compile(
+            "(?!0000)\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,6})?)?(Z|[+-]\\d{2}:\\d{2})");
 
     private Cursors() {
     }
 
-    /** Encodes {@code position} (strings, dates and whole numbers) for the ordering named {@code ordering}. */
+    /** Encodes {@code position} (strings, dates, instants, whole numbers) for the ordering {@code ordering}. */
     public static String encode(String ordering, Keyset position) {
         ArrayNode array = JSON.createArrayNode();
         array.add(ordering);
@@ -46,7 +50,7 @@ public final class Cursors {
 
     /**
      * The position inside {@code cursor}, which must belong to {@code ordering} and hold one value of each of
-     * {@code types} (String, LocalDate, Integer or Long), in order.
+     * {@code types} (String, LocalDate, OffsetDateTime, Integer or Long), in order.
      */
     public static Keyset decode(String cursor, String ordering, List<Class<?>> types) {
         try {
@@ -70,6 +74,9 @@ public final class Cursors {
             return node.asString();
         } else if (type == LocalDate.class && node.isString() && HANDED_OUT_DATE.matcher(node.asString()).matches()) {
             return LocalDate.parse(node.asString());
+        } else if (type == OffsetDateTime.class && node.isString()
+                && HANDED_OUT_INSTANT.matcher(node.asString()).matches()) {
+            return OffsetDateTime.parse(node.asString());
         } else if (type == Integer.class && node.isIntegralNumber() && node.canConvertToInt()) {
             return node.asInt();
         } else if (type == Long.class && node.isIntegralNumber() && node.canConvertToLong()) {

@@ -40,7 +40,7 @@ public final class HistoryFetchers {
     }
 
     public CompletableFuture<Connection<AuditEntry>> auditLog(DataFetchingEnvironment env) {
-        PageArguments arguments = PageArguments.forwardFrom(env);
+        PageArguments arguments = PageArguments.from(env);
         PageRequest request = arguments.toRequest(HistoryFetchers::decode);
         AuditFilter filter = filterFrom(env);
         return executor.supply(() -> connection(audit.all(filter, request), arguments));

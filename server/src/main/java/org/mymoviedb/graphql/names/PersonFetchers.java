@@ -46,7 +46,7 @@ public final class PersonFetchers {
         if (search != null && search.length() > 300) {
             throw new ApiException(ErrorCode.BAD_USER_INPUT, "search may be at most 300 characters");
         }
-        PageArguments arguments = PageArguments.forwardFrom(env);
+        PageArguments arguments = PageArguments.from(env);
         PageRequest request = arguments.toRequest(cursor -> Cursors.decode(cursor, ORDERING,
                 PersonRepository.POSITION_TYPES));
         boolean count = Selections.selects(env, "totalCount");

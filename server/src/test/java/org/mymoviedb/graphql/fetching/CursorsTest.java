@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,25 @@ class CursorsTest {
         assertThat(position.values()).containsExactly(87, 7L);
         assertThat(position.values().get(0)).isInstanceOf(Integer.class);
         assertThat(position.values().get(1)).isInstanceOf(Long.class);
+    }
+
+    @Test
+    void instantsComeBackToTheMicrosecondWithTheirOffset() {
+        OffsetDateTime updated = OffsetDateTime.of(2024, 5, 31, 12, 0, 0, 123_456_000, ZoneOffset.ofHours(2));
+        OffsetDateTime onTheMinute = OffsetDateTime.of(2024, 5, 31, 12, 0, 0, 0, ZoneOffset.UTC);
+        List<Class<?>> types = List.of(OffsetDateTime.class, OffsetDateTime.class, Long.class);
+        Keyset position = new Keyset(List.of(updated, onTheMinute, 9L));
+
+        assertThat(Cursors.decode(Cursors.encode("UT+", position), "UT+", types)).isEqualTo(position);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"yesterday", "2024-05-31", "2024-05-31T12:00:00", "0000-01-01T00:00:00Z",
+        "2024-05-31T12:00:00.1234567Z", "+12024-05-31T12:00:00Z", "2024-02-30T12:00:00Z"})
+    void anInstantWeNeverWroteIsRefused(String instant) {
+        String cursor = forged("[\"UT+\",\"" + instant + "\",1]");
+
+        assertInvalid(() -> Cursors.decode(cursor, "UT+", List.of(OffsetDateTime.class, Long.class)));
     }
 
     @Test

@@ -161,7 +161,7 @@ class ExecutionPlanDifferentialTest {
                 + "{ title } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }");
         planned(cases, "{ movies(first: 0) { totalCount edges { node { id } } pageInfo { startCursor endCursor "
                 + "hasNextPage } } }");
-        for (String order : List.of("TITLE", "RELEASE_DATE", "RATING")) {
+        for (String order : List.of("TITLE", "RELEASE_DATE", "RATING", "UPDATED_AT", "CREATED_AT", "RUNTIME")) {
             for (String direction : List.of("ASC", "DESC")) {
                 planned(cases, "query($o: [MovieOrder!], $n: Int) { movies(first: $n, orderBy: $o) { edges { "
                         + "cursor node { id title releaseDate rating } } } }",
@@ -177,6 +177,17 @@ class ExecutionPlanDifferentialTest {
                 + "totalCount edges { node { title rating releaseDate } } } }");
         planned(cases, "{ movies(first: 5, filter: {titleContains: \"千と\"}) { edges { node { " + ALL_FIELDS
                 + " } } } }");
+        planned(cases, "query($f: MovieFilter) { movies(first: 6, filter: $f, orderBy: [{field: RUNTIME}]) { "
+                + "totalCount edges { cursor node { title runtime { minutes } directors { name } } } } }",
+                Map.of("f", Map.of("search", "ava", "releaseDate", Map.of("from", "1960-01-01", "to", "1999-12-31"),
+                        "hasRating", true, "hasDirector", true, "hasRuntime", true)));
+        planned(cases, "{ movies(filter: {hasRating: false, hasRuntime: false, hasDirector: false, updatedSince: "
+                + "\"2000-01-01T00:00:00Z\"}, orderBy: [{field: UPDATED_AT, direction: DESC}]) { totalCount edges "
+                + "{ node { title rating } } } }");
+        planned(cases, "{ movies(filter: {ids: [\"" + bareMovie + "\", \"" + unicodeMovie + "\", \"987654321\"]}, "
+                + "orderBy: [{field: CREATED_AT}]) { totalCount edges { node { title } } } }");
+        planned(cases, "{ a: movies(first: 4, filter: {directorId: \"1\"}) { totalCount edges { node { title } } } "
+                + "b: movies(filter: {ids: []}) { totalCount } }");
         // One movie: with unicode, with nothing known, by a variable; several operations in one document.
         planned(cases, "{ movie(id: \"" + unicodeMovie + "\") { " + ALL_FIELDS + " } }");
         planned(cases, "query($id: ID!) { movie(id: $id) { " + ALL_FIELDS + " __typename } }",
@@ -191,6 +202,10 @@ class ExecutionPlanDifferentialTest {
         fallback(cases, "{ movies(first: 1, last: 1) { totalCount } }");
         fallback(cases, "{ movies(first: 2, orderBy: [{field: TITLE}, {field: TITLE}]) { totalCount } }");
         fallback(cases, "{ movies(filter: {rating: {min: 90, max: 10}}) { totalCount } }");
+        fallback(cases, "{ movies(filter: {releaseDate: {from: \"2000-01-02\", to: \"2000-01-01\"}}) { totalCount } }");
+        fallback(cases, "{ movies(filter: {ids: [\"1\", \"x\"]}) { totalCount } }");
+        fallback(cases, "query($ids: [ID!]) { movies(filter: {ids: $ids}) { totalCount } }",
+                Map.of("ids", java.util.stream.LongStream.rangeClosed(1, 101).mapToObj(Long::toString).toList()));
         fallback(cases, "{ a: movies(first: 1) { totalCount } b: movie(id: \"987654321\") { title } }");
         fallback(cases, "{ movies(first: 2) { edges { node { title history { edges { cursor } } } } } }");
         fallback(cases, "{ movies(first: 1) { totalCount } genres { name } }");
