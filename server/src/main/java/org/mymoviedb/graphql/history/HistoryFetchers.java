@@ -4,6 +4,7 @@ import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.mymoviedb.base.Ids;
+import org.mymoviedb.base.NodeType;
 import org.mymoviedb.base.Keyset;
 import org.mymoviedb.base.Page;
 import org.mymoviedb.base.PageRequest;
@@ -41,7 +42,7 @@ public final class HistoryFetchers {
         PageArguments arguments = PageArguments.forwardFrom(env);
         PageRequest request = arguments.toRequest(HistoryFetchers::decode);
         Object user = env.getArgument("user");
-        Long userId = user == null ? null : Ids.parse(user);
+        Long userId = user == null ? null : Ids.parse(user, NodeType.USER);
         String action = env.getArgument("action");
         return executor.supply(() -> connection(
                 audit.all(userId, action == null ? null : AuditAction.valueOf(action), request), arguments));
