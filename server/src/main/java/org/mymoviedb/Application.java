@@ -14,6 +14,8 @@ import org.mymoviedb.auth.SessionCache;
 import org.mymoviedb.auth.LoginThrottle;
 import org.mymoviedb.auth.PasswordHasher;
 import org.mymoviedb.auth.UserAccounts;
+import org.mymoviedb.auth.UserRepository;
+import org.mymoviedb.base.NodeType;
 import org.mymoviedb.cache.CatalogueChanges;
 import org.mymoviedb.cache.ResultCache;
 import org.mymoviedb.config.ServerConfig;
@@ -29,6 +31,7 @@ import org.mymoviedb.names.NamedEntries;
 import org.mymoviedb.names.NamedEntryWrites;
 import org.mymoviedb.graphql.DocumentCache;
 import org.mymoviedb.graphql.Fetchers;
+import org.mymoviedb.graphql.node.NodeFetchers;
 import org.mymoviedb.graphql.GraphQLApi;
 import org.mymoviedb.graphql.fetching.Loaders;
 import org.mymoviedb.graphql.PersistedQueries;
@@ -164,7 +167,9 @@ public final class Application implements AutoCloseable {
         SessionCache sessions = new SessionCache();
         AuthService auth = new AuthService(dsl, hasher, new LoginThrottle(Duration.ofMinutes(15)),
                 Duration.ofHours(config.sessionTtlHours()), sessions);
-        MovieFetchers movies = new MovieFetchers(new MovieRepository(dsl), executor);
+        MovieRepository movieRows = new MovieRepository(dsl);
+        AuditRepository history = new AuditRepository(dsl);
+        MovieFetchers movies = new MovieFetchers(movieRows, executor);
         Fetchers fetchers = new Fetchers(
                 movies,
                 new MovieMutations(new MovieWrites(dsl), executor, new MovieCsvImport(dsl)),
@@ -172,8 +177,11 @@ public final class Application implements AutoCloseable {
                 NamedEntryMutations.genres(new NamedEntryWrites(dsl, NamedEntries.GENRES), executor),
                 new PersonFetchers(people, movies, executor),
                 NamedEntryMutations.people(new NamedEntryWrites(dsl, NamedEntries.PEOPLE), executor),
-                new HistoryFetchers(new AuditRepository(dsl), executor),
-                new AuthFetchers(auth, new UserAccounts(dsl, hasher, sessions), dsl, executor));
+                new HistoryFetchers(history, executor),
+                new AuthFetchers(auth, new UserAccounts(dsl, hasher, sessions), dsl, executor),
+                new NodeFetchers(Map.of(NodeType.MOVIE, movieRows::byIds, NodeType.GENRE, genres::byIds,
+                        NodeType.PERSON, people::byIds, NodeType.USER, ids -> UserRepository.byIds(dsl, ids),
+                        NodeType.AUDIT_ENTRY, history::byIds), executor));
         return new GraphQLApi(fetchers, new Loaders(genres, people, executor),
                 new DocumentCache(config.caches(), config.limits().maxSelectionFields(), metrics), config.limits(),
                 config.caches(), config.executionPlans());

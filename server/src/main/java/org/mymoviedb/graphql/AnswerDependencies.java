@@ -9,6 +9,9 @@ import graphql.schema.GraphQLSchema;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.mymoviedb.base.ApiException;
+import org.mymoviedb.base.Ids;
+import org.mymoviedb.base.NodeType;
 import org.mymoviedb.cache.CatalogueVersion.Dependencies;
 
 /**
@@ -22,11 +25,11 @@ final class AnswerDependencies {
 
     /** The fields a by-id answer may hold, by type: none of them reaches another movie. */
     private static final Map<String, Set<String>> OWN_FIELDS = Map.of(
-            "Movie", Set.of("id", "title", "releaseDate", "rating", "runtime", "genres", "directors", "createdAt",
+            "Movie", Set.of("id", "databaseId", "title", "releaseDate", "rating", "runtime", "genres", "directors", "createdAt",
                     "updatedAt", "version", "__typename"),
             "Runtime", Set.of("minutes", "iso8601", "__typename"),
-            "Genre", Set.of("id", "name", "__typename"),
-            "Person", Set.of("id", "name", "__typename"));
+            "Genre", Set.of("id", "databaseId", "name", "__typename"),
+            "Person", Set.of("id", "databaseId", "name", "__typename"));
 
     private AnswerDependencies() {
     }
@@ -49,8 +52,9 @@ final class AnswerDependencies {
                 return Dependencies.WHOLE_CATALOGUE;
             }
             try {
-                movies.add(Long.parseLong(id.trim()));
-            } catch (NumberFormatException notAnId) {
+                // The global id and the legacy number of a movie depend on the same row.
+                movies.add(Ids.parse(id, NodeType.MOVIE));
+            } catch (ApiException notAMovieId) {
                 return Dependencies.WHOLE_CATALOGUE;
             }
             if (!onlyOwnFields(root)) {

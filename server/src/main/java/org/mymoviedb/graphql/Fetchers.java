@@ -9,6 +9,7 @@ import org.mymoviedb.graphql.names.GenrePayload;
 import org.mymoviedb.graphql.names.NamedEntryMutations;
 import org.mymoviedb.graphql.names.PersonFetchers;
 import org.mymoviedb.graphql.names.PersonPayload;
+import org.mymoviedb.graphql.node.NodeFetchers;
 
 /** Every feature's fetchers, handed to the wiring together. */
 public record Fetchers(
@@ -19,5 +20,6 @@ public record Fetchers(
         PersonFetchers people,
         NamedEntryMutations<PersonPayload> personMutations,
         HistoryFetchers history,
-        AuthFetchers auth) {
+        AuthFetchers auth,
+        NodeFetchers nodes) {
 }

@@ -1,5 +1,7 @@
 package org.mymoviedb.graphql;
 
+import org.mymoviedb.base.NodeType;
+import org.mymoviedb.graphql.fetching.GlobalIds;
 import org.mymoviedb.graphql.fetching.Loaders;
 import org.mymoviedb.graphql.plan.PlannedExecution;
 import org.mymoviedb.graphql.fetching.RetryAfter;
@@ -19,6 +21,7 @@ import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
+import graphql.schema.idl.TypeRuntimeWiring;
 import graphql.validation.QueryComplexityLimits;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,6 +84,8 @@ public final class GraphQLApi {
                 .type("Query", type -> type
                         .dataFetcher("movies", f.movies()::movies)
                         .dataFetcher("movie", f.movies()::movie)
+                        .dataFetcher("node", f.nodes()::node)
+                        .dataFetcher("nodes", f.nodes()::nodes)
                         .dataFetcher("genres", f.genres()::genres)
                         .dataFetcher("genre", f.genres()::genre)
                         .dataFetcher("person", f.people()::person)
@@ -106,12 +111,16 @@ public final class GraphQLApi {
                         .dataFetcher("createUser", f.auth()::createUser)
                         .dataFetcher("updateUser", f.auth()::updateUser)
                         .dataFetcher("deleteUser", f.auth()::deleteUser))
-                .type("Movie", type -> type
+                .type("Node", type -> type.typeResolver(env ->
+                        env.getSchema().getObjectType(GlobalIds.typeOf(env.getObject()).typeName())))
+                .type(node("Movie", NodeType.MOVIE)
                         .dataFetcher("genres", f.movies()::genres)
                         .dataFetcher("directors", f.movies()::directors)
                         .dataFetcher("history", f.history()::movieHistory))
-                .type("Genre", type -> type.dataFetcher("movies", f.genres()::movies))
-                .type("Person", type -> type.dataFetcher("directed", f.people()::directed))
+                .type(node("Genre", NodeType.GENRE).dataFetcher("movies", f.genres()::movies))
+                .type(node("Person", NodeType.PERSON).dataFetcher("directed", f.people()::directed))
+                .type(node("User", NodeType.USER))
+                .type(node("AuditEntry", NodeType.AUDIT_ENTRY).dataFetcher("entityId", GlobalIds.entityId()))
                 .build();
         this.schema = new SchemaGenerator().makeExecutableSchema(contract, wiring);
         ApiErrorHandler errors = new ApiErrorHandler();
@@ -122,6 +131,13 @@ public final class GraphQLApi {
                 .preparsedDocumentProvider(documents)
                 .instrumentation(limitChecks)
                 .build();
+    }
+
+    /** A Node type's wiring, begun with its global {@code id} and its {@code databaseId}. */
+    private static TypeRuntimeWiring.Builder node(String typeName, NodeType type) {
+        return TypeRuntimeWiring.newTypeWiring(typeName)
+                .dataFetcher("id", GlobalIds.id(type))
+                .dataFetcher("databaseId", GlobalIds.databaseId());
     }
 
     /** The text of schema.graphqls as bundled in the jar. */

@@ -1,6 +1,7 @@
 package org.mymoviedb.history;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.jooq.Condition;
@@ -33,6 +34,12 @@ public final class AuditRepository {
     /** One entity's history. */
     public Page<AuditEntry> forEntity(String entityType, long entityId, PageRequest request) {
         return page(AUDIT_ENTRY.ENTITY_TYPE.eq(entityType).and(AUDIT_ENTRY.ENTITY_ID.eq(entityId)), request);
+    }
+
+    /** The entries among {@code ids} that exist, by id: one statement. */
+    public Map<Long, AuditEntry> byIds(Collection<Long> ids) {
+        return dsl.selectFrom(AUDIT_ENTRY).where(AUDIT_ENTRY.ID.eq(DSL.any(ids.toArray(Long[]::new))))
+                .fetchMap(r -> r.getId(), AuditRepository::toEntry);
     }
 
     /** Every write {@code filter} keeps. */

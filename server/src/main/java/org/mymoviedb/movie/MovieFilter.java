@@ -12,6 +12,7 @@ import org.jooq.impl.DSL;
 import org.mymoviedb.base.ApiException;
 import org.mymoviedb.base.ErrorCode;
 import org.mymoviedb.base.Ids;
+import org.mymoviedb.base.NodeType;
 import org.mymoviedb.data.LikePattern;
 import static org.mymoviedb.jooq.Tables.GENRE;
 import static org.mymoviedb.jooq.Tables.MOVIE;
@@ -75,7 +76,7 @@ public record MovieFilter(
                 text(argument, "director", 300),
                 bound(years, "min"), bound(years, "max"),
                 bound(ratings, "min"), bound(ratings, "max"),
-                null, argument.get("directorId") == null ? null : Ids.parse(argument.get("directorId")),
+                null, argument.get("directorId") == null ? null : Ids.parse(argument.get("directorId"), NodeType.PERSON),
                 new Refinements(text(argument, "search", 300), (OffsetDateTime) argument.get("updatedSince"),
                         released == null ? null : (LocalDate) released.get("from"),
                         released == null ? null : (LocalDate) released.get("to"),
@@ -199,7 +200,7 @@ public record MovieFilter(
             throw new ApiException(ErrorCode.BAD_USER_INPUT,
                     "ids may name at most " + MAX_IDS + " movies, not " + ids.size());
         }
-        return ids.stream().map(Ids::parse).distinct().toList();
+        return ids.stream().map(id -> Ids.parse(id, NodeType.MOVIE)).distinct().toList();
     }
 
     private static String text(Map<String, Object> argument, String name, int maxLength) {

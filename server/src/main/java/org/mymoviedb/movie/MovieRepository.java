@@ -1,11 +1,14 @@
 package org.mymoviedb.movie;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
+import org.jooq.impl.DSL;
 import org.mymoviedb.base.Page;
 import org.mymoviedb.base.PageRequest;
 import org.mymoviedb.data.KeysetPages;
@@ -28,6 +31,12 @@ public final class MovieRepository {
 
     public Optional<Movie> findById(long id) {
         return dsl.select(Movie.COLUMNS).from(MOVIE).where(MOVIE.ID.eq(id)).fetchOptional(Movie::from);
+    }
+
+    /** The movies among {@code ids} that exist, by id: one statement. */
+    public Map<Long, Movie> byIds(Collection<Long> ids) {
+        return dsl.select(Movie.COLUMNS).from(MOVIE).where(MOVIE.ID.eq(DSL.any(ids.toArray(Long[]::new))))
+                .fetchMap(r -> r.get(MOVIE.ID), Movie::from);
     }
 
     /** One page of the movies matching {@code filter} in {@code orders}; counts all matches if {@code count}. */

@@ -15,6 +15,7 @@ import org.jooq.TableField;
 import org.jooq.impl.DSL;
 import org.mymoviedb.base.ApiException;
 import org.mymoviedb.base.Ids;
+import org.mymoviedb.base.NodeType;
 import org.mymoviedb.base.UserError;
 import org.mymoviedb.base.UserErrorsException;
 import org.mymoviedb.history.AuditAction;
@@ -45,14 +46,14 @@ public final class NamedEntries<R extends Record, L extends Record> {
     /** Genres: a movie lists them by name. */
     public static final NamedEntries<?, ?> GENRES = new NamedEntries<>(GENRE, GENRE.ID, GENRE.NAME,
             MOVIE_GENRE, MOVIE_GENRE.MOVIE_ID, MOVIE_GENRE.GENRE_ID, List.of(DSL.lower(GENRE.NAME), GENRE.ID),
-            "genre", "genres", 100,
+            NodeType.GENRE, "genre", "genres", 100,
             (name, movies) -> movies + " movie(s) have the genre " + name
                     + "; pass cascade: true to take it off them and delete it");
 
     /** People: a movie lists its directors in billing order. */
     public static final NamedEntries<?, ?> PEOPLE = new NamedEntries<>(PERSON, PERSON.ID, PERSON.NAME,
             MOVIE_DIRECTOR, MOVIE_DIRECTOR.MOVIE_ID, MOVIE_DIRECTOR.PERSON_ID, List.of(MOVIE_DIRECTOR.POSITION),
-            "person", "directors", 300,
+            NodeType.PERSON, "person", "directors", 300,
             (name, movies) -> name + " is credited on " + movies
                     + " movie(s); pass cascade: true to remove those credits and delete");
 
@@ -63,6 +64,7 @@ public final class NamedEntries<R extends Record, L extends Record> {
     private final TableField<L, Long> linkMovie;
     private final TableField<L, Long> linkEntry;
     private final List<OrderField<?>> listOrder;
+    private final NodeType nodeType;
     private final String entityType;
     private final String movieField;
     private final int maxNameLength;
@@ -70,7 +72,7 @@ public final class NamedEntries<R extends Record, L extends Record> {
 
     private NamedEntries(Table<R> table, TableField<R, Long> id, TableField<R, String> name, Table<L> links,
                          TableField<L, Long> linkMovie, TableField<L, Long> linkEntry, List<OrderField<?>> listOrder,
-                         String entityType, String movieField, int maxNameLength,
+                         NodeType nodeType, String entityType, String movieField, int maxNameLength,
                          BiFunction<String, Integer, String> inUse) {
         this.table = table;
         this.id = id;
@@ -79,6 +81,7 @@ public final class NamedEntries<R extends Record, L extends Record> {
         this.linkMovie = linkMovie;
         this.linkEntry = linkEntry;
         this.listOrder = listOrder;
+        this.nodeType = nodeType;
         this.entityType = entityType;
         this.movieField = movieField;
         this.maxNameLength = maxNameLength;
@@ -87,6 +90,11 @@ public final class NamedEntries<R extends Record, L extends Record> {
 
     public int maxNameLength() {
         return maxNameLength;
+    }
+
+    /** Genre or Person: the type of this kind's global ids. */
+    public NodeType nodeType() {
+        return nodeType;
     }
 
     /** "genre", "person": as history names the kind. */
@@ -112,7 +120,7 @@ public final class NamedEntries<R extends Record, L extends Record> {
                 errors.add(UserError.of("VALIDATION", "Give either an id or a name", "input", field, index));
             } else if (ref.id() != null) {
                 try {
-                    checked.add(new NameRef.Checked(i, Ids.parse(ref.id()), null));
+                    checked.add(new NameRef.Checked(i, Ids.parse(ref.id(), nodeType), null));
                 } catch (ApiException e) {
                     errors.add(UserError.of("NOT_FOUND", e.getMessage(), "input", field, index, "id"));
                 }

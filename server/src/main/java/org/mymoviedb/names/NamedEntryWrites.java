@@ -20,6 +20,11 @@ public final class NamedEntryWrites {
         this.kind = kind;
     }
 
+    /** Genres or people: which kind of named entry this writes. */
+    public NamedEntries<?, ?> kind() {
+        return kind;
+    }
+
     public NamedEntry create(Author author, String name) {
         return Transactions.write(dsl, tx -> kind.createChecked(tx, author, name));
     }

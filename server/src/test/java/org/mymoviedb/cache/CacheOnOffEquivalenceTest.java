@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.mymoviedb.base.Ids;
+import org.mymoviedb.base.NodeType;
 import org.mymoviedb.auth.Role;
 import org.mymoviedb.testing.Catalogue;
 import org.mymoviedb.testing.PrometheusScrape;
@@ -132,7 +134,8 @@ class CacheOnOffEquivalenceTest {
                         + "input: {title: $t, releaseDate: $d, rating: $r, genres: [{name: \"Drama\"}], "
                         + "directors: [{name: \"Agnès Varda\"}]}) { movie { id } userErrors { code } } }",
                         Map.of("t", "The New Film " + step, "d", (1950 + step % 70) + "-06-15", "r", step % 101));
-                movies.add(Long.parseLong(created.get("data").get("createMovie").get("movie").get("id").asString()));
+                movies.add(Ids.parse(created.get("data").get("createMovie").get("movie").get("id").asString(),
+                        NodeType.MOVIE));
                 yield created.get("data").get("createMovie");
             }
             case 1 -> server.queryAs(editor, "mutation($id: ID!, $v: Int!, $r: Int, $t: String) { updateMovie(id: $id, "

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mymoviedb.auth.Role;
 import org.mymoviedb.http.Json;
+import org.mymoviedb.base.Ids;
+import org.mymoviedb.base.NodeType;
 import org.mymoviedb.testing.Catalogue;
 import org.mymoviedb.testing.CommandRun;
 import org.mymoviedb.testing.PrometheusScrape;
@@ -195,6 +197,28 @@ class ResultCacheTest {
                 assertThat(page.get("edges").findValues("rating").stream().map(JsonNode::asInt))
                         .as("round %d: the list shows the new rating", round).contains(60 + round);
             }
+        }
+    }
+
+    @Test
+    void aMovieReadByItsGlobalIdDependsOnThatMovieAlone() {
+        try (TestServer server = TestServer.start()) {
+            Catalogue catalogue = new Catalogue(server.database().dsl());
+            long written = catalogue.movie("Cléo from 5 to 7", LocalDate.of(1962, 4, 11), 60, 90);
+            long other = catalogue.movie("Le Bonheur", LocalDate.of(1965, 2, 10), 50, 80);
+            String editor = server.signedIn("editor", Role.EDITOR);
+            String byGlobalId = "{ movie(id: \"" + Ids.global(NodeType.MOVIE, other) + "\") { rating version } }";
+            int otherVersion = server.query(byGlobalId).at("/data/movie/version").asInt();
+            // A write to another movie keeps this answer cached.
+            assertThat(server.queryAs(editor, UPDATE, Map.of("id", Ids.global(NodeType.MOVIE, written), "v", 1,
+                    "r", 61)).at("/data/updateMovie/userErrors").isEmpty()).isTrue();
+            double hitsBefore = metric(server, "mymoviedb_result_cache_hits_total");
+            assertThat(server.query(byGlobalId).at("/data/movie/rating").asInt()).isEqualTo(50);
+            assertThat(metric(server, "mymoviedb_result_cache_hits_total") - hitsBefore).isEqualTo(1);
+            // A write to this movie, by its legacy number, drops it.
+            assertThat(server.queryAs(editor, UPDATE, Map.of("id", String.valueOf(other), "v", otherVersion,
+                    "r", 51)).at("/data/updateMovie/userErrors").isEmpty()).isTrue();
+            assertThat(server.query(byGlobalId).at("/data/movie/rating").asInt()).isEqualTo(51);
         }
     }
 

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mymoviedb.base.Ids;
+import org.mymoviedb.base.NodeType;
 import org.mymoviedb.auth.Role;
 import org.mymoviedb.testing.FreshServer;
 import tools.jackson.databind.JsonNode;
@@ -76,7 +78,7 @@ class StrictDatesTest {
                 + "input: {releaseDate: \"1985-02-29\"}) { movie { id } userErrors { field code } } }", Map.of());
         JsonNode error = response.get("data").get("updateMovie").get("userErrors").get(0);
         assertThat(error.get("code").asString()).as("%s", response).isEqualTo("INVALID_DATE");
-        var row = server.database().dsl().selectFrom(MOVIE).where(MOVIE.ID.eq(Long.parseLong(id))).fetchOne();
+        var row = server.database().dsl().selectFrom(MOVIE).where(MOVIE.ID.eq(Ids.parse(id, NodeType.MOVIE))).fetchOne();
         assertThat(row.getReleaseDate()).isEqualTo(LocalDate.of(1985, 12, 4));
         assertThat(row.getVersion()).isEqualTo(1);
         assertThat(catalogueHistory()).isEqualTo(history);
@@ -101,7 +103,7 @@ class StrictDatesTest {
         JsonNode response = server.queryAs(server.token("agnes"), UPDATE, Map.of("id", id, "v", 1,
                 "input", Map.of("releaseDate", "1985-02-29")));
         assertThat(code(response)).as("%s", response).isEqualTo("BAD_USER_INPUT");
-        var row = server.database().dsl().selectFrom(MOVIE).where(MOVIE.ID.eq(Long.parseLong(id))).fetchOne();
+        var row = server.database().dsl().selectFrom(MOVIE).where(MOVIE.ID.eq(Ids.parse(id, NodeType.MOVIE))).fetchOne();
         assertThat(row.getReleaseDate()).isEqualTo(LocalDate.of(1985, 12, 4));
         assertThat(row.getVersion()).isEqualTo(1);
         assertThat(catalogueHistory()).isEqualTo(history);

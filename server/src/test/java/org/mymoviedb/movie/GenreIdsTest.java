@@ -13,6 +13,8 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.mymoviedb.base.Ids;
+import org.mymoviedb.base.NodeType;
 import org.mymoviedb.auth.Role;
 import org.mymoviedb.importer.MovieImporter;
 import org.mymoviedb.testing.Catalogue;
@@ -38,7 +40,7 @@ class GenreIdsTest {
                 mutation { createMovie(input: {title: "Night Train", releaseDate: "1990-05-01",
                   genres: [{name: "Noir"}, {id: "%d"}]}) { movie { id version } userErrors { code } } }""".formatted(drama))
                 .get("createMovie").get("movie");
-        long id = Long.parseLong(created.get("id").asString());
+        long id = Ids.parse(created.get("id").asString(), NodeType.MOVIE);
         long noir = genreId("Noir");
         assertThat(genreIds(id)).containsExactly(Math.min(drama, noir), Math.max(drama, noir));
         assertThat(search("night", "noir")).containsExactly("Night Train");

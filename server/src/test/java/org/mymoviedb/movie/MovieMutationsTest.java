@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mymoviedb.base.Ids;
+import org.mymoviedb.base.NodeType;
 import org.mymoviedb.auth.Role;
 import org.mymoviedb.testing.FreshServer;
 import tools.jackson.databind.JsonNode;
@@ -142,7 +144,7 @@ class MovieMutationsTest {
         assertThat(deleted.get("deletedIds").get(0).asString()).isEqualTo(id);
         assertThat(server.database().dsl().fetchCount(MOVIE)).isZero();
         var entries = server.database().dsl().selectFrom(AUDIT_ENTRY)
-                .where(AUDIT_ENTRY.ENTITY_TYPE.eq("movie")).and(AUDIT_ENTRY.ENTITY_ID.eq(Long.parseLong(id)))
+                .where(AUDIT_ENTRY.ENTITY_TYPE.eq("movie")).and(AUDIT_ENTRY.ENTITY_ID.eq(Ids.parse(id, NodeType.MOVIE)))
                 .orderBy(AUDIT_ENTRY.ID).fetch();
         assertThat(entries).extracting(e -> e.getAction()).containsExactly("CREATE", "DELETE");
         assertThat(entries.get(1).getEntityLabel()).isEqualTo("Kung-Fu Master!");

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mymoviedb.base.Ids;
+import org.mymoviedb.base.NodeType;
 import org.mymoviedb.testing.Catalogue;
 import org.mymoviedb.testing.FreshServer;
 import tools.jackson.databind.JsonNode;
@@ -82,7 +84,7 @@ class MoviePaginationTest {
             vars.put("after", after);
             JsonNode connection = movies(vars);
             assertThat(connection.get("totalCount").asInt()).isEqualTo(MOVIES);
-            connection.get("edges").forEach(e -> seen.add(e.get("node").get("id").asLong()));
+            connection.get("edges").forEach(e -> seen.add(Ids.parse(e.get("node").get("id").asString(), NodeType.MOVIE)));
             JsonNode info = connection.get("pageInfo");
             assertThat(info.get("hasPreviousPage").asBoolean()).isEqualTo(after != null);
             pages++;
@@ -105,7 +107,7 @@ class MoviePaginationTest {
             vars.put("before", before);
             JsonNode connection = movies(vars);
             List<Long> page = new ArrayList<>();
-            connection.get("edges").forEach(e -> page.add(e.get("node").get("id").asLong()));
+            connection.get("edges").forEach(e -> page.add(Ids.parse(e.get("node").get("id").asString(), NodeType.MOVIE)));
             seen.addAll(0, page);
             JsonNode info = connection.get("pageInfo");
             assertThat(info.get("hasNextPage").asBoolean()).isEqualTo(before != null);
@@ -137,7 +139,7 @@ class MoviePaginationTest {
 
     private static List<Long> ids(JsonNode connection) {
         List<Long> ids = new ArrayList<>();
-        connection.get("edges").forEach(e -> ids.add(e.get("node").get("id").asLong()));
+        connection.get("edges").forEach(e -> ids.add(Ids.parse(e.get("node").get("id").asString(), NodeType.MOVIE)));
         return ids;
     }
 

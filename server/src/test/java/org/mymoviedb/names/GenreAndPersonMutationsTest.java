@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mymoviedb.base.Ids;
+import org.mymoviedb.base.NodeType;
 import org.mymoviedb.auth.Role;
 import org.mymoviedb.testing.Catalogue;
 import org.mymoviedb.testing.FreshServer;
@@ -63,7 +65,7 @@ class GenreAndPersonMutationsTest {
         assertThat(server.database().dsl().fetchCount(GENRE)).isEqualTo(1);
 
         JsonNode cascaded = server.queryAs(server.token("editor"), delete, Map.of("cascade", true)).get("data").get("deleteGenre");
-        assertThat(cascaded.get("deletedIds").get(0).asString()).isEqualTo(String.valueOf(western));
+        assertThat(cascaded.get("deletedIds").get(0).asString()).isEqualTo(Ids.global(NodeType.GENRE, western));
         assertThat(server.database().dsl().fetchCount(GENRE)).isZero();
         assertThat(server.database().dsl().select(MOVIE.VERSION).from(MOVIE).fetchOne(MOVIE.VERSION)).isEqualTo(2);
         JsonNode history = server.queryAs(server.token("editor"), "{ movie(id: \"" + movie + "\") { genres { name } history { edges { node { changes { field before after } } } } } }",
@@ -118,7 +120,7 @@ class GenreAndPersonMutationsTest {
         assertThat(server.queryAs(server.token("editor"), delete, Map.of()).get("data").get("deletePerson").get("userErrors")
                 .get(0).get("code").asString()).isEqualTo("IN_USE");
         JsonNode done = server.queryAs(server.token("editor"), delete, Map.of("cascade", true)).get("data").get("deletePerson");
-        assertThat(done.get("deletedIds").get(0).asString()).isEqualTo(String.valueOf(hawks));
+        assertThat(done.get("deletedIds").get(0).asString()).isEqualTo(Ids.global(NodeType.PERSON, hawks));
         JsonNode movie = server.queryAs(server.token("editor"), "{ movie(id: \"" + rioBravo + "\") { version directors { name } "
                 + "history { edges { node { changes { field before after } } } } } }", Map.of()).get("data").get("movie");
         assertThat(movie.get("directors").size()).isZero();

@@ -22,6 +22,24 @@ public final class AuthDirective implements SchemaDirectiveWiring {
 
     public static final String NAME = "auth";
 
+    /**
+     * Completes when {@code viewer} is signed in with {@code required}, else fails with UNAUTHENTICATED or
+     * FORBIDDEN: the one rule every guarded field, and node(id) for a guarded type, applies.
+     */
+    public static CompletableFuture<Void> require(Viewer viewer, Role required) {
+        return viewer.user().thenAccept(user -> {
+            if (user.isEmpty()) {
+                throw new ApiException(ErrorCode.UNAUTHENTICATED,
+                        "Sign in first: send Authorization: Bearer <token> from the login mutation"
+                                + (viewer.token() == null ? "" : " (this token is expired, revoked or unknown)"));
+            }
+            if (!user.get().role().includes(required)) {
+                throw new ApiException(ErrorCode.FORBIDDEN,
+                        "Your role (" + user.get().role() + ") may not do this; it needs " + required);
+            }
+        });
+    }
+
     @Override
     public GraphQLFieldDefinition onField(SchemaDirectiveWiringEnvironment<GraphQLFieldDefinition> env) {
         GraphQLFieldDefinition field = env.getElement();
@@ -31,16 +49,7 @@ public final class AuthDirective implements SchemaDirectiveWiring {
         DataFetcher<?> original = env.getCodeRegistry().getDataFetcher(coordinates, field);
         DataFetcher<CompletableFuture<Object>> guarded = dfe -> {
             Viewer viewer = dfe.getGraphQlContext().get(Viewer.KEY);
-            return viewer.user().thenCompose(user -> {
-                if (user.isEmpty()) {
-                    throw new ApiException(ErrorCode.UNAUTHENTICATED,
-                            "Sign in first: send Authorization: Bearer <token> from the login mutation"
-                                    + (viewer.token() == null ? "" : " (this token is expired, revoked or unknown)"));
-                }
-                if (!user.get().role().includes(required)) {
-                    throw new ApiException(ErrorCode.FORBIDDEN,
-                            "Your role (" + user.get().role() + ") may not do this; it needs " + required);
-                }
+            return require(viewer, required).thenCompose(allowed -> {
                 try {
                     Object result = original.get(dfe);
                     return result instanceof CompletionStage<?> stage

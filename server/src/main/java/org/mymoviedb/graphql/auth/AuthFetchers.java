@@ -12,6 +12,7 @@ import org.mymoviedb.auth.UserAccounts;
 import org.mymoviedb.auth.UserRepository;
 import org.mymoviedb.auth.Viewer;
 import org.mymoviedb.base.Ids;
+import org.mymoviedb.base.NodeType;
 import org.mymoviedb.base.UserError;
 import org.mymoviedb.data.DatabaseExecutor;
 import org.mymoviedb.graphql.fetching.RetryAfter;
@@ -112,7 +113,7 @@ public final class AuthFetchers {
 
     /** Mutation.updateUser */
     public CompletableFuture<UserPayload> updateUser(DataFetchingEnvironment env) {
-        long id = Ids.parse(env.getArgument("id"));
+        long id = Ids.parse(env.getArgument("id"), NodeType.USER);
         String role = env.getArgument("role");
         String password = env.getArgument("password");
         return Actor.write(env, executor, actor -> new UserPayload(
@@ -122,10 +123,10 @@ public final class AuthFetchers {
 
     /** Mutation.deleteUser */
     public CompletableFuture<DeletePayload> deleteUser(DataFetchingEnvironment env) {
-        long id = Ids.parse(env.getArgument("id"));
+        long id = Ids.parse(env.getArgument("id"), NodeType.USER);
         return Actor.write(env, executor, actor -> {
             accounts.delete(actor, id);
-            return DeletePayload.deleted(id);
+            return DeletePayload.deleted(NodeType.USER, id);
         }, DeletePayload::refused);
     }
 

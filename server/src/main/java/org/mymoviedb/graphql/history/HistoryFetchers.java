@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import org.mymoviedb.base.Ids;
+import org.mymoviedb.base.NodeType;
 import org.mymoviedb.base.Keyset;
 import org.mymoviedb.base.Page;
 import org.mymoviedb.base.PageRequest;
@@ -52,11 +53,20 @@ public final class HistoryFetchers {
         String action = env.getArgument("action");
         String entityType = env.getArgument("entityType");
         Object entityId = env.getArgument("entityId");
-        return new AuditFilter(user == null ? null : Ids.parse(user),
+        Long entityNumber = null;
+        if (entityId != null && entityType != null) {
+            entityNumber = Ids.parse(entityId, NodeType.valueOf(entityType.toUpperCase(Locale.ROOT)));
+        } else if (entityId != null) {
+            // A global id names its type too; a legacy number is any type's entry of that number.
+            Ids.GlobalId global = String.valueOf(entityId).chars().allMatch(Character::isDigit) ? null
+                    : Ids.parseGlobal(entityId);
+            entityNumber = global == null ? Ids.parse(entityId, NodeType.MOVIE) : global.databaseId();
+            entityType = global == null ? null : global.type().name();
+        }
+        return new AuditFilter(user == null ? null : Ids.parse(user, NodeType.USER),
                 action == null ? null : AuditAction.valueOf(action),
                 entityType == null ? null : entityType.toLowerCase(Locale.ROOT),
-                entityId == null ? null : Ids.parse(entityId),
-                env.getArgument("since"), env.getArgument("until"));
+                entityNumber, env.getArgument("since"), env.getArgument("until"));
     }
 
     private static Connection<AuditEntry> connection(Page<AuditEntry> page, PageArguments arguments) {

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import org.mymoviedb.base.ApiException;
 import org.mymoviedb.base.ErrorCode;
 import org.mymoviedb.base.Ids;
+import org.mymoviedb.base.NodeType;
 import org.mymoviedb.data.DatabaseExecutor;
 import org.mymoviedb.graphql.fetching.Connection;
 import org.mymoviedb.graphql.fetching.Loaders;
@@ -49,7 +50,7 @@ public final class MovieFetchers {
 
     /** Query.movie */
     public CompletableFuture<Movie> movie(DataFetchingEnvironment env) {
-        long id = Ids.parse(env.getArgument("id"));
+        long id = Ids.parse(env.getArgument("id"), NodeType.MOVIE);
         return executor.supply(() -> movie(id));
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.mymoviedb.base.Ids;
+import org.mymoviedb.base.NodeType;
 import org.mymoviedb.base.UserError;
 import org.mymoviedb.data.DatabaseExecutor;
 import org.mymoviedb.graphql.fetching.DeletePayload;
@@ -26,7 +27,7 @@ public final class MovieMutations {
     }
 
     /** DeleteMoviesPayload: what was deleted, or userErrors and each changed movie as it is now. */
-    public record DeleteMoviesPayload(List<Long> deletedIds, List<Movie> current, List<UserError> userErrors) {
+    public record DeleteMoviesPayload(List<String> deletedIds, List<Movie> current, List<UserError> userErrors) {
     }
 
     private final MovieWrites writes;
@@ -56,7 +57,7 @@ public final class MovieMutations {
     }
 
     public CompletableFuture<MoviePayload> update(DataFetchingEnvironment env) {
-        long id = Ids.parse(env.getArgument("id"));
+        long id = Ids.parse(env.getArgument("id"), NodeType.MOVIE);
         int expectedVersion = env.getArgument("expectedVersion");
         MovieInput input = input(env.getArgument("input"));
         return Actor.write(env, executor, user -> new MoviePayload(
@@ -64,11 +65,11 @@ public final class MovieMutations {
     }
 
     public CompletableFuture<DeletePayload> delete(DataFetchingEnvironment env) {
-        long id = Ids.parse(env.getArgument("id"));
+        long id = Ids.parse(env.getArgument("id"), NodeType.MOVIE);
         int expectedVersion = env.getArgument("expectedVersion");
         return Actor.write(env, executor, user -> {
             writes.delete(user.author(), id, expectedVersion);
-            return DeletePayload.deleted(id);
+            return DeletePayload.deleted(NodeType.MOVIE, id);
         }, DeletePayload::refused);
     }
 
@@ -76,9 +77,10 @@ public final class MovieMutations {
     public CompletableFuture<DeleteMoviesPayload> deleteAll(DataFetchingEnvironment env) {
         List<Map<String, Object>> raw = env.getArgument("movies");
         List<MovieWrites.ExpectedVersion> movies = raw.stream().map(m -> new MovieWrites.ExpectedVersion(
-                Ids.parse(m.get("id")), (Integer) m.get("expectedVersion"))).toList();
+                Ids.parse(m.get("id"), NodeType.MOVIE), (Integer) m.get("expectedVersion"))).toList();
         return Actor.write(env, executor,
-                user -> new DeleteMoviesPayload(writes.deleteAll(user.author(), movies), List.of(), List.of()),
+                user -> new DeleteMoviesPayload(writes.deleteAll(user.author(), movies).stream()
+                        .map(id -> Ids.global(NodeType.MOVIE, id)).toList(), List.of(), List.of()),
                 (errors, current) -> new DeleteMoviesPayload(List.of(),
                         current instanceof List<?> changed ? (List<Movie>) changed : List.of(), errors));
     }

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import org.mymoviedb.base.ApiException;
 import org.mymoviedb.base.ErrorCode;
 import org.mymoviedb.base.Ids;
+import org.mymoviedb.base.NodeType;
 import org.mymoviedb.data.DatabaseExecutor;
 import org.mymoviedb.graphql.fetching.Connection;
 import org.mymoviedb.graphql.movie.MovieFetchers;
@@ -34,7 +35,7 @@ public final class GenreFetchers {
 
     /** Query.genre */
     public CompletableFuture<Genre> genre(DataFetchingEnvironment env) {
-        long id = Ids.parse(env.getArgument("id"));
+        long id = Ids.parse(env.getArgument("id"), NodeType.GENRE);
         return executor.supply(() -> genres.findById(id)
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "There is no genre with ID " + id)));
     }

@@ -54,7 +54,7 @@ public final class NamedEntryMutations<P> {
     }
 
     public CompletableFuture<P> rename(DataFetchingEnvironment env) {
-        long id = Ids.parse(env.getArgument("id"));
+        long id = Ids.parse(env.getArgument("id"), writes.kind().nodeType());
         String name = env.getArgument("name");
         return Actor.write(env, executor, user -> written.apply(writes.rename(user.author(), id, name)),
                 (errors, current) -> refused.apply(errors));
@@ -62,11 +62,11 @@ public final class NamedEntryMutations<P> {
 
     /** Deletes the entry; with {@code cascade}, takes it off its movies first. */
     public CompletableFuture<DeletePayload> delete(DataFetchingEnvironment env) {
-        long id = Ids.parse(env.getArgument("id"));
+        long id = Ids.parse(env.getArgument("id"), writes.kind().nodeType());
         boolean cascade = Boolean.TRUE.equals(env.getArgument("cascade"));
         return Actor.write(env, executor, user -> {
             writes.delete(user.author(), id, cascade);
-            return DeletePayload.deleted(id);
+            return DeletePayload.deleted(writes.kind().nodeType(), id);
         }, DeletePayload::refused);
     }
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import org.mymoviedb.base.ApiException;
 import org.mymoviedb.base.ErrorCode;
 import org.mymoviedb.base.Ids;
+import org.mymoviedb.base.NodeType;
 import org.mymoviedb.base.PageRequest;
 import org.mymoviedb.data.DatabaseExecutor;
 import org.mymoviedb.graphql.fetching.Connection;
@@ -35,7 +36,7 @@ public final class PersonFetchers {
 
     /** Query.person */
     public CompletableFuture<Person> person(DataFetchingEnvironment env) {
-        long id = Ids.parse(env.getArgument("id"));
+        long id = Ids.parse(env.getArgument("id"), NodeType.PERSON);
         return executor.supply(() -> people.findById(id)
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "There is no person with ID " + id)));
     }

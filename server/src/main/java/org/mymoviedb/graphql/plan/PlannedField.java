@@ -21,6 +21,7 @@ enum PlannedField {
     START_CURSOR(null),
     END_CURSOR(null),
     ID(null),
+    DATABASE_ID(null),
     TITLE(null),
     RELEASE_DATE(null),
     RATING(null),
@@ -40,12 +41,14 @@ enum PlannedField {
             "MovieEdge", Map.of("cursor", CURSOR, "node", NODE),
             "PageInfo", Map.of("hasNextPage", HAS_NEXT_PAGE, "hasPreviousPage", HAS_PREVIOUS_PAGE,
                     "startCursor", START_CURSOR, "endCursor", END_CURSOR),
-            "Movie", Map.of("id", ID, "title", TITLE, "releaseDate", RELEASE_DATE, "rating", RATING,
-                    "runtime", RUNTIME, "genres", GENRES, "directors", DIRECTORS, "createdAt", CREATED_AT,
-                    "updatedAt", UPDATED_AT, "version", VERSION),
+            "Movie", Map.ofEntries(Map.entry("id", ID), Map.entry("databaseId", DATABASE_ID),
+                    Map.entry("title", TITLE), Map.entry("releaseDate", RELEASE_DATE), Map.entry("rating", RATING),
+                    Map.entry("runtime", RUNTIME), Map.entry("genres", GENRES), Map.entry("directors", DIRECTORS),
+                    Map.entry("createdAt", CREATED_AT), Map.entry("updatedAt", UPDATED_AT),
+                    Map.entry("version", VERSION)),
             "Runtime", Map.of("minutes", MINUTES, "iso8601", ISO8601),
-            "Genre", Map.of("id", ID, "name", NAME),
-            "Person", Map.of("id", ID, "name", NAME));
+            "Genre", Map.of("id", ID, "databaseId", DATABASE_ID, "name", NAME),
+            "Person", Map.of("id", ID, "databaseId", DATABASE_ID, "name", NAME));
 
     /** The type a selection on this field reads, or null for a leaf. */
     final String selectionType;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.mymoviedb.base.Ids;
+import org.mymoviedb.base.NodeType;
 import org.mymoviedb.graphql.fetching.Connection;
 import org.mymoviedb.graphql.fetching.Loaders;
 import org.mymoviedb.graphql.movie.MovieFetchers;
@@ -50,7 +51,7 @@ final class PlannedReads {
             if (root.field() == PlannedField.MOVIES) {
                 requests[i] = MoviePage.ofMovies(arguments(root, context));
             } else if (root.field() == PlannedField.MOVIE) {
-                requests[i] = Ids.parse(arguments(root, context).get("id"));
+                requests[i] = Ids.parse(arguments(root, context).get("id"), NodeType.MOVIE);
             }
         }
         return movies.onDatabase(() -> read(query, requests, context));
@@ -80,7 +81,7 @@ final class PlannedReads {
             boolean directors = root.selection().reaches(PlannedField.DIRECTORS);
             for (Movie movie : read) {
                 if (movie.title() == null || movie.releaseDate() == null || movie.createdAt() == null
-                        || movie.updatedAt() == null) {
+                        || movie.updatedAt() == null || movie.id() > Integer.MAX_VALUE) {
                     throw new NotPlanned();
                 }
                 if (genres) {
@@ -93,14 +94,15 @@ final class PlannedReads {
         }
         Map<Long, List<Genre>> genres = withGenres.isEmpty() ? Map.of() : loaders.genresOf(withGenres);
         Map<Long, List<Person>> directors = withDirectors.isEmpty() ? Map.of() : loaders.directorsOf(withDirectors);
-        genres.values().forEach(list -> list.forEach(genre -> requireValue(genre.name())));
-        directors.values().forEach(list -> list.forEach(person -> requireValue(person.name())));
+        genres.values().forEach(list -> list.forEach(genre -> requireValue(genre.name(), genre.id())));
+        directors.values().forEach(list -> list.forEach(person -> requireValue(person.name(), person.id())));
         return new PlannedResponse(query, values, genres, directors, context.getGraphQLSchema(),
                 context.getGraphQLContext(), context.getLocale());
     }
 
-    private static void requireValue(Object value) {
-        if (value == null) {
+    /** A name, and an id that fits databaseId's Int (graphql-java answers the error for one that does not). */
+    private static void requireValue(Object value, long id) {
+        if (value == null || id > Integer.MAX_VALUE) {
             throw new NotPlanned();
         }
     }

@@ -7,6 +7,8 @@ import graphql.schema.GraphQLSchema;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mymoviedb.base.Ids;
+import org.mymoviedb.base.NodeType;
 import org.mymoviedb.graphql.fetching.Connection;
 import org.mymoviedb.movie.Movie;
 import org.mymoviedb.movie.Runtime;
@@ -118,7 +120,8 @@ final class PlannedResponse extends JacksonSerializable.Base {
         for (PlanNode.Selected field : node.fields()) {
             g.writeName(field.key());
             switch (field.field()) {
-                case ID -> g.writeString(Long.toString(movie.id()));
+                case ID -> g.writeString(Ids.global(NodeType.MOVIE, movie.id()));
+                case DATABASE_ID -> writeDatabaseId(g, movie.id());
                 case TITLE -> g.writeString(movie.title());
                 case RELEASE_DATE -> g.writeString((String) date.serialize(movie.releaseDate(), context, locale));
                 case RATING -> {
@@ -132,14 +135,14 @@ final class PlannedResponse extends JacksonSerializable.Base {
                 case GENRES -> {
                     g.writeStartArray();
                     for (Genre genre : genres.get(movie.id())) {
-                        writeName(g, field.selection(), genre.id(), genre.name());
+                        writeName(g, field.selection(), NodeType.GENRE, genre.id(), genre.name());
                     }
                     g.writeEndArray();
                 }
                 case DIRECTORS -> {
                     g.writeStartArray();
                     for (Person person : directors.get(movie.id())) {
-                        writeName(g, field.selection(), person.id(), person.name());
+                        writeName(g, field.selection(), NodeType.PERSON, person.id(), person.name());
                     }
                     g.writeEndArray();
                 }
@@ -169,13 +172,19 @@ final class PlannedResponse extends JacksonSerializable.Base {
         g.writeEndObject();
     }
 
+    /** Int!, as graphql-java's Int writes it; PlannedReads leaves an id beyond 32 bits to graphql-java's error. */
+    private static void writeDatabaseId(JsonGenerator g, long id) {
+        g.writeNumber(Math.toIntExact(id));
+    }
+
     /** A genre or a person: both are an id and a name. */
-    private static void writeName(JsonGenerator g, PlanNode node, long id, String name) {
+    private static void writeName(JsonGenerator g, PlanNode node, NodeType type, long id, String name) {
         g.writeStartObject();
         for (PlanNode.Selected field : node.fields()) {
             g.writeName(field.key());
             switch (field.field()) {
-                case ID -> g.writeString(Long.toString(id));
+                case ID -> g.writeString(Ids.global(type, id));
+                case DATABASE_ID -> writeDatabaseId(g, id);
                 case NAME -> g.writeString(name);
                 default -> g.writeString(node.type());
             }

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.mymoviedb.http.Json;
+import org.mymoviedb.base.Ids;
+import org.mymoviedb.base.NodeType;
 import org.mymoviedb.testing.Catalogue;
 import org.mymoviedb.testing.TestDatabase;
 import org.mymoviedb.testing.TestServer;
@@ -194,6 +196,14 @@ class ExecutionPlanDifferentialTest {
                 Map.of("id", Long.toString(bareMovie)));
         cases.add(new Case("query A { movies(first: 1) { totalCount } } query B { m: movie(id: \"" + bareMovie
                 + "\") { title } }", Map.of(), true));
+        // Global ids: rendered as graphql-java renders them, taken as arguments, with databaseId beside them.
+        planned(cases, "query($id: ID!) { movie(id: $id) { id databaseId genres { id databaseId } directors { "
+                + "databaseId id } } }", Map.of("id", Ids.global(NodeType.MOVIE, unicodeMovie)));
+        planned(cases, "{ movies(first: 3) { edges { node { databaseId id } } } }");
+        fallback(cases, "query($id: ID!) { movie(id: $id) { title } }",
+                Map.of("id", Ids.global(NodeType.GENRE, unicodeMovie)));
+        fallback(cases, "query($id: ID!) { node(id: $id) { id ... on Movie { title databaseId } } }",
+                Map.of("id", Ids.global(NodeType.MOVIE, unicodeMovie)));
         // graphql-java answers these: errors, unsupported fields, mixed root fields.
         fallback(cases, "{ movie(id: \"987654321\") { title } }");
         fallback(cases, "{ movie(id: \"not-an-id\") { title } }");
