@@ -2,12 +2,15 @@ package org.mymoviedb.scaleout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mymoviedb.auth.Role;
 import org.mymoviedb.auth.SessionCache;
+import org.mymoviedb.http.Json;
 import org.mymoviedb.testing.TestDatabase;
 import org.mymoviedb.testing.TestServer;
 import tools.jackson.databind.JsonNode;
@@ -71,9 +74,21 @@ class TwoInstancesTest {
         assertThat(refusedAfter).as("B refuses the revoked token within the session cache's bound").isNotNegative();
     }
 
-    /** The viewer's username, or null when the token is not (or no longer) a live session. */
+    /**
+     * The viewer's username, or null when the token is not (or no longer) a live session: the server then answers
+     * 401 UNAUTHENTICATED.
+     */
     private static String username(TestServer server, String token) {
-        JsonNode me = server.queryAs(token, ME, Map.of()).get("data").get("me");
+        HttpResponse<String> response = server.send(HttpRequest.newBuilder(server.uri("/graphql"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(Map.of("query", ME))))
+                .build());
+        if (response.statusCode() == 401) {
+            assertThat(response.body()).contains("UNAUTHENTICATED");
+            return null;
+        }
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode me = Json.MAPPER.readTree(response.body()).get("data").get("me");
         return me == null || me.isNull() ? null : me.get("username").asString();
     }
 
