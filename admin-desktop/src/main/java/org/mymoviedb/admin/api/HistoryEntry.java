@@ -6,7 +6,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.NullNode;
 
 /**
@@ -31,6 +33,8 @@ public record HistoryEntry(String at, String username, String action, String ent
     /** One field's change; before and after are JSON values, a JSON null when there was none. */
     public record FieldChange(String field, JsonNode before, JsonNode after) {
 
+        private static final JsonMapper JSON = JsonMapper.builder().build();
+
         /** As the server sends it: the one place that reads {@code before}/{@code after} off the wire. */
         @JsonCreator
         public static FieldChange fromWire(@JsonProperty("field") String field, @JsonProperty("before") JsonNode before,
@@ -38,9 +42,22 @@ public record HistoryEntry(String at, String username, String action, String ent
             return new FieldChange(field, value(before), value(after));
         }
 
-        /** The JSON scalar's value as it arrived; a JSON null when there was none. */
+        /**
+         * The JSON scalar's value as it arrived; a JSON null when there was none. A string holding JSON text (the
+         * answer of a server from before the JSON scalar) is read as the value it writes.
+         */
         private static JsonNode value(JsonNode node) {
-            return node == null ? NullNode.instance : node;
+            if (node == null || node.isNull()) {
+                return NullNode.instance;
+            }
+            if (!node.isString()) {
+                return node;
+            }
+            try {
+                return JSON.readTree(node.asString());
+            } catch (JacksonException e) {
+                return node; // plain text, not JSON text: show it as it is
+            }
         }
     }
 }

@@ -46,7 +46,7 @@ class AuditLogScreenTest extends AdminAppTest {
     void filtersByEntryAndShowsAReadableChange() {
         signIn("boss", "the boss's long password");
         clickOn("#auditTab");
-        waitUntil(() -> actionsShown().contains("genre:CREATE"));
+        waitUntil(() -> actionsShown().contains("GENRE:CREATE"));
 
         clickOn("#auditEntityType");
         clickOn(lookup(".list-cell").match(LabeledMatchers.hasText("Movie")).queryLabeled());
@@ -58,6 +58,6 @@ class AuditLogScreenTest extends AdminAppTest {
 
         clickOn("#auditClear");
         settle();
-        waitUntil(() -> actionsShown().contains("genre:CREATE"));
+        waitUntil(() -> actionsShown().contains("GENRE:CREATE"));
     }
 }

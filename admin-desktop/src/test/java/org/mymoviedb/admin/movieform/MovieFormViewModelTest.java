@@ -105,7 +105,8 @@ class MovieFormViewModelTest extends ViewModelTest {
         // Changed behind the API's back, version and all unchanged: a form that sent every field would write the
         // title it showed back over this one.
         server.database().dsl().execute("update movie set title = ? where id = ?", "Form unit: retitled in place",
-                Long.valueOf(movie.id()));
+                Long.valueOf(new String(java.util.Base64.getUrlDecoder().decode(movie.id()),
+                        java.nio.charset.StandardCharsets.US_ASCII).replaceFirst("^Movie:", "")));
         form.rating().set("61");
 
         form.save(saved::add);
