@@ -37,6 +37,7 @@ import org.mymoviedb.admin.login.LoginView;
 import org.mymoviedb.admin.login.LoginViewModel;
 import org.mymoviedb.admin.movieform.MovieFormView;
 import org.mymoviedb.admin.movieform.MovieFormViewModel;
+import org.mymoviedb.admin.movies.MovieListTools;
 import org.mymoviedb.admin.movies.MovieListView;
 import org.mymoviedb.admin.movies.MovieListViewModel;
 import org.mymoviedb.admin.names.GenreCatalogue;
@@ -91,6 +92,7 @@ public final class MainWindow {
         movies = new MovieListViewModel(client, background);
         history = new HistoryViewModel(client, background);
         movieList = new MovieListView(movies, new HistoryView(history).root(), history::show, this::edit);
+        new MovieListTools(client, background, movies, movieList, settings);
         genres = new NameListViewModel(new GenreCatalogue(client), background);
         people = new NameListViewModel(new PersonCatalogue(client), background);
         genres.onChanged(movies::loadGenres);

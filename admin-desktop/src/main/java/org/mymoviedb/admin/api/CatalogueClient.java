@@ -112,6 +112,10 @@ public final class CatalogueClient {
         putIfPresent(filter, "director", blankToNull(query.director()));
         putIfPresent(filter, "releaseYear", range(query.yearMin(), query.yearMax()));
         putIfPresent(filter, "rating", range(query.ratingMin(), query.ratingMax()));
+        putIfPresent(filter, "search", blankToNull(query.search()));
+        putIfPresent(filter, "hasDirector", query.hasDirector());
+        putIfPresent(filter, "hasRating", query.hasRating());
+        putIfPresent(filter, "hasRuntime", query.hasRuntime());
         List<Map<String, Object>> orderBy = query.orderBy().stream()
                 .map(o -> Map.<String, Object>of("field", o.field(), "direction", o.descending() ? "DESC" : "ASC"))
                 .toList();
@@ -159,6 +163,15 @@ public final class CatalogueClient {
         List<Movie> changed = new ArrayList<>();
         payload.get("current").forEach(movie -> changed.add(json.treeToValue(movie, Movie.class)));
         return new MoviesDeleted(deleted, changed, userErrors(payload));
+    }
+
+    /**
+     * Runs the server's CSV import on {@code csv} (the catalogue's own format, header first): with {@code dryRun}
+     * nothing is written and the report says what would happen.
+     */
+    public ImportReport importMovies(String csv, boolean dryRun) {
+        return json.treeToValue(call("ImportMovies", vars("csv", csv, "dryRun", dryRun)).get("importMovies"),
+                ImportReport.class);
     }
 
     /** A page of a movie's history, newest first: {@code after} null for the first. */

@@ -12,6 +12,7 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
@@ -50,6 +51,7 @@ public final class MovieListView {
     private final TextField search = new TextField();
     private final TableView<Movie> table = new TableView<>();
     private final MovieEditor editor;
+    private final HBox actions;
 
     /**
      * @param beside the panel right of the table
@@ -61,7 +63,7 @@ public final class MovieListView {
         this.editor = editor;
 
         search.setId("search");
-        search.setPromptText("Search titles (Ctrl+F)");
+        search.setPromptText("Search titles and directors (Ctrl+F)");
         search.setPrefColumnCount(18);
         search.textProperty().bindBidirectional(model.search());
         search.setOnKeyPressed(e -> {
@@ -74,6 +76,9 @@ public final class MovieListView {
         genre.setPromptText("Any genre");
         genre.valueProperty().bindBidirectional(model.genre());
         TextField director = filterField("directorFilter", "Director", 10, model.director());
+        CheckBox noDirector = lacking("noDirector", "No director", model.noDirector());
+        CheckBox noRating = lacking("noRating", "No rating", model.noRating());
+        CheckBox noRuntime = lacking("noRuntime", "No runtime", model.noRuntime());
         Button clear = new Button("Clear");
         clear.setId("clearFilters");
         clear.setOnAction(e -> model.clearFilters());
@@ -83,7 +88,8 @@ public final class MovieListView {
                 group(new Label("Year"), filterField("yearFrom", "from", 4, model.yearFrom()),
                         filterField("yearTo", "to", 4, model.yearTo())),
                 group(new Label("Rating"), filterField("ratingFrom", "min", 3, model.ratingFrom()),
-                        filterField("ratingTo", "max", 3, model.ratingTo())), clear);
+                        filterField("ratingTo", "max", 3, model.ratingTo())),
+                group(noDirector, noRating, noRuntime), clear);
         filters.setId("filterBar");
         filters.setAlignment(Pos.CENTER_LEFT);
         filters.setPadding(new Insets(8));
@@ -99,8 +105,9 @@ public final class MovieListView {
         // Typing in any filter waits for a pause before asking the server, so a word is one query, not five.
         PauseTransition debounce = new PauseTransition(Duration.millis(300));
         debounce.setOnFinished(e -> model.reload());
-        for (var property : List.of(model.search(), model.genre(), model.director(), model.yearFrom(),
-                model.yearTo(), model.ratingFrom(), model.ratingTo())) {
+        for (var property : List.<javafx.beans.value.ObservableValue<?>>of(model.search(), model.genre(),
+                model.director(), model.yearFrom(), model.yearTo(), model.ratingFrom(), model.ratingTo(),
+                model.noDirector(), model.noRating(), model.noRuntime())) {
             property.addListener((obs, old, value) -> debounce.playFromStart());
         }
 
@@ -128,7 +135,7 @@ public final class MovieListView {
         count.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox actions = new HBox(8, add, edit, delete, gap, count, more);
+        actions = new HBox(8, add, edit, delete, gap, count, more);
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.setPadding(new Insets(8));
 
@@ -177,6 +184,20 @@ public final class MovieListView {
         }
     }
 
+    /** Puts more buttons after the list's own (delete), before the count. */
+    public void addActions(Node... more) {
+        actions.getChildren().addAll(actions.getChildren().indexOf(actions.getChildren().stream()
+                .filter(node -> "deleteSelected".equals(node.getId())).findFirst().orElseThrow()) + 1, List.of(more));
+    }
+
+    private static CheckBox lacking(String id, String label, javafx.beans.property.BooleanProperty property) {
+        CheckBox box = new CheckBox(label);
+        box.setId(id);
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        box.selectedProperty().bindBidirectional(property);
+        return box;
+    }
+
     private static TextField filterField(String id, String prompt, int columns, StringProperty property) {
         TextField field = new TextField();
         field.setId(id);
@@ -204,11 +225,13 @@ public final class MovieListView {
         TableColumn<Movie, String> year = column("Released", "RELEASE_DATE", Movie::releaseDate);
         year.setPrefWidth(100);
         TableColumn<Movie, Integer> rating = column("Rating", "RATING", Movie::rating);
-        TableColumn<Movie, String> runtime = column("Runtime", null,
+        TableColumn<Movie, String> runtime = column("Runtime", "RUNTIME",
                 m -> m.runtimeMinutes() == null ? "" : m.runtimeMinutes() + " min");
         TableColumn<Movie, String> genres = column("Genres", null, m -> String.join(", ", m.genreNames()));
         TableColumn<Movie, String> directors = column("Directors", null, m -> String.join(", ", m.directorNames()));
-        table.getColumns().addAll(List.of(title, year, rating, runtime, genres, directors));
+        TableColumn<Movie, String> changed = column("Changed", "UPDATED_AT", m -> localTime(m.updatedAt()));
+        changed.setPrefWidth(130);
+        table.getColumns().addAll(List.of(title, year, rating, runtime, genres, directors, changed));
 
         // The server sorts: clicking a header asks for the first page in that order instead of sorting one page.
         table.setSortPolicy(t -> {
@@ -259,6 +282,13 @@ public final class MovieListView {
         column.setUserData(orderField);
         column.setSortable(orderField != null);
         return column;
+    }
+
+    /** An instant as every screen shows one: this computer's time, to the minute; "" when unknown. */
+    private static String localTime(String instant) {
+        return instant == null ? "" : java.time.OffsetDateTime.parse(instant)
+                .atZoneSameInstant(java.time.ZoneId.systemDefault())
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
     }
 
     private void editSelected() {

@@ -41,6 +41,9 @@ public final class MovieListViewModel {
     private final StringProperty yearTo = new SimpleStringProperty("");
     private final StringProperty ratingFrom = new SimpleStringProperty("");
     private final StringProperty ratingTo = new SimpleStringProperty("");
+    private final BooleanProperty noDirector = new SimpleBooleanProperty(false);
+    private final BooleanProperty noRating = new SimpleBooleanProperty(false);
+    private final BooleanProperty noRuntime = new SimpleBooleanProperty(false);
     private final ObservableList<Movie> movies = FXCollections.observableArrayList();
     private final ObservableList<String> genreNames = FXCollections.observableArrayList(ANY_GENRE);
     private final StringProperty filterProblem = new SimpleStringProperty("");
@@ -168,6 +171,9 @@ public final class MovieListViewModel {
         yearTo.set("");
         ratingFrom.set("");
         ratingTo.set("");
+        noDirector.set(false);
+        noRating.set(false);
+        noRuntime.set(false);
     }
 
     /**
@@ -195,10 +201,20 @@ public final class MovieListViewModel {
                 + "check them, then delete again.";
     }
 
-    MovieQuery query() {
+    /**
+     * What the list shows now: the search box matches titles and directors' names (the server's {@code search});
+     * "no director / rating / runtime" ask for the movies that lack one.
+     */
+    public MovieQuery query() {
         String genreName = ANY_GENRE.equals(genre.get()) ? null : genre.get();
-        return new MovieQuery(search.get(), genreName, director.get(), number(yearFrom), number(yearTo),
-                number(ratingFrom), number(ratingTo), orderBy);
+        return new MovieQuery(null, genreName, director.get(), number(yearFrom), number(yearTo),
+                number(ratingFrom), number(ratingTo), orderBy, search.get(), lacking(noDirector),
+                lacking(noRating), lacking(noRuntime));
+    }
+
+    /** A "no ..." box ticked asks for movies without it (has... false); unticked does not filter. */
+    private static Boolean lacking(BooleanProperty box) {
+        return box.get() ? Boolean.FALSE : null;
     }
 
     /** A filter box's number, or null (no bound) while it is empty or not a number yet. */
@@ -236,6 +252,18 @@ public final class MovieListViewModel {
 
     public StringProperty ratingTo() {
         return ratingTo;
+    }
+
+    public BooleanProperty noDirector() {
+        return noDirector;
+    }
+
+    public BooleanProperty noRating() {
+        return noRating;
+    }
+
+    public BooleanProperty noRuntime() {
+        return noRuntime;
     }
 
     public ObservableList<Movie> movies() {
