@@ -56,11 +56,13 @@ class MovieListViewModelTest extends ViewModelTest {
         MovieOrder byRating = new MovieOrder("RATING", true);
         model.orderBy(List.of(byRating));
 
-        assertThat(model.query()).isEqualTo(new MovieQuery("alien", "Sci-fi", "scott", 1979, null, 80, null,
-                List.of(byRating)));
+        // The search box goes to the server's search, which matches titles and directors' names.
+        assertThat(model.query()).isEqualTo(new MovieQuery(null, "Sci-fi", "scott", 1979, null, 80, null,
+                List.of(byRating), "alien", null, null, null));
 
         model.clearFilters();
-        assertThat(model.query()).isEqualTo(new MovieQuery("", null, "", null, null, null, null, List.of(byRating)));
+        assertThat(model.query()).isEqualTo(new MovieQuery(null, null, "", null, null, null, null, List.of(byRating),
+                "", null, null, null));
     }
 
     @Test

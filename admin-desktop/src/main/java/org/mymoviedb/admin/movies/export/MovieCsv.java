@@ -9,6 +9,7 @@ import org.mymoviedb.admin.api.Movie;
 import tools.jackson.databind.SequenceWriter;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvSchema;
+import tools.jackson.dataformat.csv.CsvWriteFeature;
 
 /**
  * Writes movies as the catalogue's own CSV, the one the server's {@code importMovies} and {@code import} read: the
@@ -19,7 +20,10 @@ final class MovieCsv implements Closeable {
 
     static final List<String> COLUMNS = List.of("title", "releaseDate", "rating", "runtimeMinutes", "genres",
             "directors");
-    private static final CsvMapper MAPPER = CsvMapper.builder().build();
+    // Quotes only where RFC 4180 needs them (a comma, quote or line break), so the file reads as plain text.
+    private static final CsvMapper MAPPER = CsvMapper.builder()
+            .enable(CsvWriteFeature.STRICT_CHECK_FOR_QUOTING, CsvWriteFeature.QUOTE_STRINGS_WITH_LEADING_TRAILING_WHITESPACE)
+            .build();
     private static final CsvSchema SCHEMA = schema();
 
     private final SequenceWriter rows;
