@@ -27,7 +27,6 @@ import javafx.beans.binding.Bindings;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
@@ -51,7 +50,8 @@ public final class MovieListView {
     private final TextField search = new TextField();
     private final TableView<Movie> table = new TableView<>();
     private final MovieEditor editor;
-    private final HBox actions;
+    /** The buttons under the table; they wrap onto a second line in a narrow window. */
+    private final FlowPane actions;
 
     /**
      * @param beside the panel right of the table
@@ -133,11 +133,15 @@ public final class MovieListView {
         count.textProperty().bind(Bindings.createStringBinding(model::countText, model.totalCount(),
                 model.movies(), model.loading()));
         count.setMinWidth(Region.USE_PREF_SIZE);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        actions = new HBox(8, add, edit, delete, gap, count, more);
+        actions = new FlowPane(8, 6, add, edit, delete);
         actions.setAlignment(Pos.CENTER_LEFT);
-        actions.setPadding(new Insets(8));
+        HBox counted = new HBox(8, count, more);
+        counted.setAlignment(Pos.CENTER_RIGHT);
+        counted.setMinWidth(Region.USE_PREF_SIZE);
+        BorderPane bottom = new BorderPane(actions);
+        bottom.setRight(counted);
+        BorderPane.setMargin(counted, new Insets(0, 0, 0, 8));
+        bottom.setPadding(new Insets(8));
 
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, movie) ->
                 onSingleSelection.accept(table.getSelectionModel().getSelectedItems().size() == 1 ? movie : null));
@@ -152,7 +156,7 @@ public final class MovieListView {
         }
         root.setTop(top);
         root.setCenter(split);
-        root.setBottom(actions);
+        root.setBottom(bottom);
     }
 
     private static HBox group(Node... nodes) {

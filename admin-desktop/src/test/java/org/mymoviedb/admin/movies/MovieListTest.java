@@ -139,8 +139,8 @@ class MovieListTest extends AdminAppTest {
 
     @Test
     void tabMovesFromTheSearchThroughTheFiltersToTheTable() {
-        assertThat(tabbingFrom("#search", 8)).containsExactly("genreFilter", "directorFilter", "yearFrom", "yearTo", "ratingFrom",
-                "ratingTo", "clearFilters", "movieTable");
+        assertThat(tabbingFrom("#search", 11)).containsExactly("genreFilter", "directorFilter", "yearFrom", "yearTo",
+                "ratingFrom", "ratingTo", "noDirector", "noRating", "noRuntime", "clearFilters", "movieTable");
         push(KeyCode.SHIFT, KeyCode.TAB);
         assertThat(focusedIn("#search")).isEqualTo("clearFilters");
     }
