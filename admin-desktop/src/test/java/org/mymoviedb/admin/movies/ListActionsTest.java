@@ -287,7 +287,7 @@ class ListActionsTest extends AdminAppTest {
     void theSearchBoxFindsMoviesByTheirDirectorsAndTheFullReleaseDateShows() {
         replaceText("#search", "cameron unique");
         waitUntil(() -> titles().equals(List.of("Tools found by director")));
-        assertThat(cellShows("#movieTable", "1986-07-18")).isTrue();
+        waitUntil(() -> cellShows("#movieTable", "1986-07-18"));
         assertThat(text("#totalCount")).isEqualTo("1 movie");
     }
 
