@@ -173,6 +173,14 @@ public final class MovieFormViewModel {
         if (result.conflict() && result.current() != null) {
             MovieMerge merge = new MovieMerge(MovieDraft.of(base), draft, MovieDraft.of(result.current()));
             Set<MovieField> disputed = merge.disputed();
+            if (merge.merged(Set.of()).changedFrom(MovieDraft.of(result.current())).isEmpty()) {
+                // The movie already holds all of this: most likely this very save, sent before and answered too
+                // late (a time-out, then Retry). Saving it again would be a second write of the same change.
+                load(result.current());
+                keepLaterEdits(sent, now);
+                onSaved.accept(result.current());
+                return;
+            }
             if (disputed.isEmpty()) {
                 // Nothing to decide: theirs plus the editor's changes is what both meant. Saving it is what
                 // the editor asked for; a question with one sensible answer would only be in the way.

@@ -123,6 +123,36 @@ class MovieFormSavingTest extends ViewModelTest {
     }
 
     @Test
+    void retryOfASaveThatTimedOutButWasStoredWritesNothingMore() throws InterruptedException {
+        Movie movie = opened("Saving: late answer");
+        int before = historyEntries(movie);
+        CatalogueClient impatient = new CatalogueClient(proxy.uri(), Duration.ofSeconds(3));
+        impatient.login(EDITOR, PASSWORD);
+        MovieFormViewModel late = new MovieFormViewModel(impatient, background, Locale.US);
+        late.load(movie);
+        late.rating().set("62");
+        // The proxy passes the save on after the client has given up: stored, but the form never hears so.
+        proxy.slow(4500);
+        late.save(saved::add);
+        answerAll();
+        assertThat(background.problem().get().retry()).isNotNull();
+        proxy.up();
+        for (int i = 0; i < 200 && client.movie(movie.id()).version() == movie.version(); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(historyEntries(movie)).isEqualTo(before + 1);
+
+        background.problem().get().retry().run();
+        answerAll();
+
+        assertThat(late.conflict().get()).as("no question about its own change").isNull();
+        assertThat(saved).singleElement().satisfies(m -> assertThat(m.rating()).isEqualTo(62));
+        assertThat(historyEntries(movie)).as("no second write").isEqualTo(before + 1);
+        assertThat(late.editing().get().version()).isEqualTo(movie.version() + 1);
+        assertThat(late.dirty().get()).isFalse();
+    }
+
+    @Test
     void retryAfterTheFormClosedSendsNothing() {
         Movie movie = opened("Saving: discarded");
         form.rating().set("61");
