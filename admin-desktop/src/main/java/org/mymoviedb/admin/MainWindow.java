@@ -132,10 +132,16 @@ public final class MainWindow {
                 new ChangePasswordViewModel(client, background)).show());
         Button logout = new Button("Sign out");
         logout.setId("logout");
-        logout.setOnAction(e -> background.run(() -> {
-            client.logout();
-            return true;
-        }, done -> onSignedOut.run(), failed -> onSignedOut.run()));
+        logout.setOnAction(e -> {
+            // The forms are not modal: each asks about its unsaved changes before the session goes.
+            if (!forms.closeAll()) {
+                return;
+            }
+            background.run(() -> {
+                client.logout();
+                return true;
+            }, done -> onSignedOut.run(), failed -> onSignedOut.run());
+        });
         ProgressBar progress = new ProgressBar();
         progress.setId("progress");
         progress.setPrefWidth(90);

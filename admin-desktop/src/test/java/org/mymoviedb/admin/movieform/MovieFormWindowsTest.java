@@ -151,7 +151,8 @@ class MovieFormWindowsTest extends FormWindowTest {
         assertThat(forms()).hasSize(2);
         assertThat(((TextField) in(alien, "#rating")).getText()).isEqualTo("86");
 
-        push(KeyCode.CONTROL, KeyCode.N);
+        // A new movie's form is one more window, also on the main window.
+        clickOn("#addMovie");
         waitUntil(() -> form("New movie").isPresent());
         assertCentredOnMain(form("New movie").orElseThrow());
         assertThat(forms()).hasSize(3);
@@ -311,6 +312,25 @@ class MovieFormWindowsTest extends FormWindowTest {
         assertThat(blade.isShowing()).isTrue();
         assertThat(((TextField) in(blade, "#rating")).getText()).isEqualTo("90");
         assertThat(movieNamed("Heat").get("rating").asInt()).isEqualTo(83);
+    }
+
+    @Test
+    void signingOutAsksAboutEachFormWithUnsavedChangesFirst() {
+        Stage up = open("Up", 2009);
+        typeInto(up, "#rating", "91");
+        clickOn("#logout");
+        waitUntil(() -> lookup("#confirmDiscard").tryQuery().isPresent());
+        clickOn("Keep editing");
+        waitUntil(() -> lookup("#confirmDiscard").tryQuery().isEmpty());
+        assertThat(up.isShowing()).isTrue();
+        assertThat(lookup("#movieTable").tryQuery()).isPresent();
+
+        clickOn("#logout");
+        waitUntil(() -> lookup("#confirmDiscard").tryQuery().isPresent());
+        clickOn("Discard changes");
+        waitUntil(() -> lookup("#signIn").tryQuery().isPresent());
+        assertThat(up.isShowing()).isFalse();
+        assertThat(movieNamed("Up").get("rating").asInt()).isEqualTo(83);
     }
 
     /** The main window's close button: fired without waiting, since the questions it raises wait for answers. */
