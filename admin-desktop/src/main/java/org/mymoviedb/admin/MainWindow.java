@@ -157,8 +157,8 @@ public final class MainWindow {
         showAdminTabs(user);
         signedIn.addListener((obs, was, now) -> showAdminTabs(now));
 
-        BorderPane root = new BorderPane(tabs);
-        root.setTop(new VBox(top, new Banner(background), notice));
+        BorderPane root = new BorderPane(notice.over(tabs));
+        root.setTop(new VBox(top, new Banner(background)));
         scene = AdminStyles.on(new Scene(root, 1280, 780));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> edit(null));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {

@@ -2,6 +2,10 @@ package org.mymoviedb.admin.shell;
 
 import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.control.Label;
 import javafx.util.Duration;
 
@@ -25,6 +29,23 @@ public final class Notice extends Label {
         managedProperty().bind(textProperty().isNotEmpty());
         visibleProperty().bind(textProperty().isNotEmpty());
         fade.setOnFinished(e -> setText(""));
+    }
+
+    /**
+     * {@code content} with this notice floating at its top right corner (beside a tab pane's tabs), as a toast:
+     * it never moves what is beneath (a list keeps its scroll position), and clicks go through it.
+     */
+    public StackPane over(Node content) {
+        managedProperty().unbind();
+        setManaged(true);
+        setMaxWidth(Region.USE_PREF_SIZE);
+        setMaxHeight(Region.USE_PREF_SIZE);
+        setMouseTransparent(true);
+        getStyleClass().add("toast");
+        StackPane stack = new StackPane(content, this);
+        StackPane.setAlignment(this, Pos.TOP_RIGHT);
+        StackPane.setMargin(this, new Insets(2, 8, 0, 0));
+        return stack;
     }
 
     /** Shows {@code message} for a while. */
