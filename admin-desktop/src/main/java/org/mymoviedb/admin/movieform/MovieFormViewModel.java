@@ -173,9 +173,9 @@ public final class MovieFormViewModel {
         if (result.conflict() && result.current() != null) {
             MovieMerge merge = new MovieMerge(MovieDraft.of(base), draft, MovieDraft.of(result.current()));
             Set<MovieField> disputed = merge.disputed();
-            if (merge.merged(Set.of()).changedFrom(MovieDraft.of(result.current())).isEmpty()) {
-                // The movie already holds all of this: most likely this very save, sent before and answered too
-                // late (a time-out, then Retry). Saving it again would be a second write of the same change.
+            if (draft.changedFrom(MovieDraft.of(result.current())).isEmpty()) {
+                // The movie already is exactly what was sent: most likely this very save, sent before and answered
+                // too late (a time-out, then Retry). Saving it again would be a second write of the same change.
                 load(result.current());
                 keepLaterEdits(sent, now);
                 onSaved.accept(result.current());
