@@ -37,6 +37,12 @@ public class AdminApp extends Application {
         client = new CatalogueClient(URI.create(settings.serverUrl()), timeout);
         background = new Background();
         stage.setTitle("mymoviedb admin");
+        // Closing the app closes the movie forms too: each asks about unsaved changes first.
+        stage.setOnCloseRequest(e -> {
+            if (mainWindow != null && !mainWindow.mayClose()) {
+                e.consume();
+            }
+        });
         showLogin();
         stage.show();
     }

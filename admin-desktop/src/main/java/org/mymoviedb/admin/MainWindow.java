@@ -8,6 +8,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -37,6 +38,7 @@ import org.mymoviedb.admin.login.LoginView;
 import org.mymoviedb.admin.login.LoginViewModel;
 import org.mymoviedb.admin.movieform.MovieFormView;
 import org.mymoviedb.admin.movieform.MovieFormViewModel;
+import org.mymoviedb.admin.movieform.OpenForms;
 import org.mymoviedb.admin.movies.MovieListTools;
 import org.mymoviedb.admin.movies.MovieListView;
 import org.mymoviedb.admin.movies.MovieListViewModel;
@@ -47,6 +49,7 @@ import org.mymoviedb.admin.names.PersonCatalogue;
 import org.mymoviedb.admin.shell.AdminSettings;
 import org.mymoviedb.admin.shell.Background;
 import org.mymoviedb.admin.shell.Banner;
+import org.mymoviedb.admin.shell.Notice;
 import org.mymoviedb.admin.shell.AdminStyles;
 import org.mymoviedb.admin.shell.Windows;
 import org.mymoviedb.admin.users.ChangePasswordDialog;
@@ -80,6 +83,10 @@ public final class MainWindow {
     private final List<Tab> adminTabs;
     private final Runnable onSignedOut;
     private final List<Runnable> waitingForSignIn = new ArrayList<>();
+    /** The movie forms open over this window, one per movie. */
+    private final OpenForms forms = new OpenForms();
+    /** What just worked ("Saved “Alien” (1979-05-25)"), across the top without blocking anything. */
+    private final Notice notice = new Notice("notice");
 
     public MainWindow(CatalogueClient client, Background background, AdminSettings settings, SignedInUser user,
                       Runnable onSignedOut) {
@@ -127,10 +134,16 @@ public final class MainWindow {
                 new ChangePasswordViewModel(client, background)).show());
         Button logout = new Button("Sign out");
         logout.setId("logout");
-        logout.setOnAction(e -> background.run(() -> {
-            client.logout();
-            return true;
-        }, done -> onSignedOut.run(), failed -> onSignedOut.run()));
+        logout.setOnAction(e -> {
+            // The forms are not modal: each asks about its unsaved changes before the session goes.
+            if (!forms.closeAll()) {
+                return;
+            }
+            background.run(() -> {
+                client.logout();
+                return true;
+            }, done -> onSignedOut.run(), failed -> onSignedOut.run());
+        });
         ProgressBar progress = new ProgressBar();
         progress.setId("progress");
         progress.setPrefWidth(90);
@@ -146,7 +159,7 @@ public final class MainWindow {
         showAdminTabs(user);
         signedIn.addListener((obs, was, now) -> showAdminTabs(now));
 
-        BorderPane root = new BorderPane(tabs);
+        BorderPane root = new BorderPane(notice.over(tabs));
         root.setTop(new VBox(top, new Banner(background)));
         scene = AdminStyles.on(new Scene(root, 1280, 780));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> edit(null));
@@ -160,17 +173,50 @@ public final class MainWindow {
         movies.loadGenres();
     }
 
-    /** Opens the movie form over this window: for a new movie when given null. */
+    /**
+     * Opens the movie form over this window: for a new movie when given null. A movie whose form is open
+     * already gets that form brought to the front.
+     */
     public void edit(Movie movie) {
-        MovieFormViewModel form = new MovieFormViewModel(client, background);
-        form.load(movie);
-        MovieFormView view = new MovieFormView(scene.getWindow(), form, background, genres::suggest,
-                people::suggest, saved -> {
-                    movieList.showSaved(saved);
-                    movies.loadGenres();
-                    history.refresh(saved.id());
-                });
-        view.show();
+        forms.open(movie, () -> {
+            MovieFormViewModel form = new MovieFormViewModel(client, background);
+            form.load(movie);
+            return new MovieFormView(scene.getWindow(), form, background, genres::suggest, people::suggest,
+                    new MovieFormView.Host() {
+                        @Override
+                        public void saved(Movie saved) {
+                            movieList.showSaved(saved);
+                            movies.loadGenres();
+                            history.refresh(saved.id());
+                        }
+
+                        @Override
+                        public void deleted(Movie deleted) {
+                            movies.reload();
+                            history.refresh(deleted.id());
+                        }
+
+                        @Override
+                        public Node history(Movie shown) {
+                            HistoryViewModel movieHistory = new HistoryViewModel(client, background);
+                            movieHistory.show(shown);
+                            return new HistoryView(movieHistory).root();
+                        }
+
+                        @Override
+                        public void announce(String message) {
+                            notice.say(message);
+                        }
+                    });
+        });
+    }
+
+    /**
+     * Whether the window may close: each open movie form asks about its unsaved changes first; false when the
+     * editor keeps one open.
+     */
+    public boolean mayClose() {
+        return forms.closeAll();
     }
 
     /**

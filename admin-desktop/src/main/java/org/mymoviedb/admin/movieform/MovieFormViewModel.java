@@ -1,18 +1,18 @@
 package org.mymoviedb.admin.movieform;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -27,6 +27,7 @@ import org.mymoviedb.admin.api.Movie;
 import org.mymoviedb.admin.api.MovieDraft;
 import org.mymoviedb.admin.api.MovieField;
 import org.mymoviedb.admin.api.MovieSaved;
+import org.mymoviedb.admin.api.MoviesDeleted;
 import org.mymoviedb.admin.api.UserError;
 import org.mymoviedb.admin.shell.Background;
 import org.mymoviedb.rules.MovieRuleSet;
@@ -80,17 +81,29 @@ public final class MovieFormViewModel {
     private final ObjectProperty<Movie> editing = new SimpleObjectProperty<>();
     private final ObjectProperty<Contents> loaded = new SimpleObjectProperty<>();
     private final BooleanBinding dirty;
+    private final StringBinding windowTitle;
+    private final ReleaseDateText dates;
+    /** Set once the form's window is gone: a Retry left on the main window's banner then sends nothing. */
+    private boolean closed;
     /** What the save that ran into the pending conflict was to do next; the resolved save does it. */
     private Consumer<Movie> afterConflict;
 
+    /** Release dates typed in the format locale's own way are understood, as well as ISO. */
     public MovieFormViewModel(CatalogueClient client, Background background) {
+        this(client, background, Locale.getDefault(Locale.Category.FORMAT));
+    }
+
+    MovieFormViewModel(CatalogueClient client, Background background, Locale locale) {
         this.client = client;
         this.background = background;
+        this.dates = new ReleaseDateText(locale);
         for (String field : FIELDS) {
             errors.put(field, new SimpleStringProperty(""));
         }
         dirty = Bindings.createBooleanBinding(() -> !contents().equals(loaded.get()),
                 title, releaseDate, rating, runtime, genres, directors, loaded);
+        windowTitle = Bindings.createStringBinding(() -> editing.get() == null ? "New movie"
+                : editing.get().title() + " (" + editing.get().releaseYear() + ") — mymoviedb", editing);
         load(null);
     }
 
@@ -133,10 +146,12 @@ public final class MovieFormViewModel {
      * Checks what can be checked here, then creates, or sends the fields the editor changed; {@code onSaved}
      * gets the saved movie. Server userErrors land on their fields. On CONFLICT the edits merge: a field only
      * one side changed goes that side's way and the save goes on by itself; fields both changed become
-     * {@link #conflict()}, with the typed values kept. A second save while one is under way is ignored.
+     * {@link #conflict()}, with the typed values kept. A second save while one is under way is ignored, and so
+     * is the banner's Retry then: Retry is this method again, so it saves what the form holds now, once.
+     * What the editor types while the save is under way stays in the form, unsaved, when the answer comes.
      */
     public void save(Consumer<Movie> onSaved) {
-        if (saving.get()) {
+        if (saving.get() || closed) {
             return;
         }
         MovieDraft draft = validate();
@@ -144,37 +159,33 @@ public final class MovieFormViewModel {
             return;
         }
         Movie base = editing.get();
+        Contents sent = contents();
         saving.set(true);
-        background.run(untilSettled(() -> base == null ? client.createMovie(draft)
-                        : client.updateMovie(base.id(), base.version(), draft, draft.changedFrom(MovieDraft.of(base)))),
-                result -> answered(result, base, draft, onSaved));
+        background.run(() -> base == null ? client.createMovie(draft)
+                        : client.updateMovie(base.id(), base.version(), draft, draft.changedFrom(MovieDraft.of(base))),
+                result -> answered(result, base, draft, sent, onSaved),
+                () -> saving.set(false), () -> save(onSaved));
     }
 
-    /**
-     * The call, marked as a save in flight whenever it runs (the banner's Retry runs it again) and as over when
-     * it fails, since then no answer comes to {@link #answered}.
-     */
-    private <T> Callable<T> untilSettled(Callable<T> call) {
-        return () -> {
-            background.publish(() -> saving.set(true));
-            try {
-                return call.call();
-            } catch (Exception e) {
-                background.publish(() -> saving.set(false));
-                throw e;
-            }
-        };
-    }
-
-    private void answered(MovieSaved result, Movie base, MovieDraft draft, Consumer<Movie> onSaved) {
+    private void answered(MovieSaved result, Movie base, MovieDraft draft, Contents sent, Consumer<Movie> onSaved) {
         saving.set(false);
+        Contents now = contents();
         if (result.conflict() && result.current() != null) {
             MovieMerge merge = new MovieMerge(MovieDraft.of(base), draft, MovieDraft.of(result.current()));
             Set<MovieField> disputed = merge.disputed();
+            if (draft.changedFrom(MovieDraft.of(result.current())).isEmpty()) {
+                // The movie already is exactly what was sent: most likely this very save, sent before and answered
+                // too late (a time-out, then Retry). Saving it again would be a second write of the same change.
+                load(result.current());
+                keepLaterEdits(sent, now);
+                onSaved.accept(result.current());
+                return;
+            }
             if (disputed.isEmpty()) {
                 // Nothing to decide: theirs plus the editor's changes is what both meant. Saving it is what
                 // the editor asked for; a question with one sensible answer would only be in the way.
                 rebase(result.current(), merge.merged(Set.of()));
+                keepLaterEdits(sent, now);
                 save(onSaved);
                 return;
             }
@@ -193,7 +204,82 @@ public final class MovieFormViewModel {
             return;
         }
         load(result.movie());
+        keepLaterEdits(sent, now);
         onSaved.accept(result.movie());
+    }
+
+    /**
+     * Puts back what the editor typed after {@code sent} went out: each field that holds something else
+     * {@code now} than it did then, so the form shows the saved movie plus those edits, unsaved.
+     */
+    private void keepLaterEdits(Contents sent, Contents now) {
+        if (now.equals(sent)) {
+            return;
+        }
+        if (!now.title().equals(sent.title())) {
+            title.set(now.title());
+        }
+        if (!now.releaseDate().equals(sent.releaseDate())) {
+            releaseDate.set(now.releaseDate());
+        }
+        if (!now.rating().equals(sent.rating())) {
+            rating.set(now.rating());
+        }
+        if (!now.runtime().equals(sent.runtime())) {
+            runtime.set(now.runtime());
+        }
+        if (!now.genres().equals(sent.genres())) {
+            genres.setAll(now.genres());
+        }
+        if (!now.directors().equals(sent.directors())) {
+            directors.setAll(now.directors());
+        }
+    }
+
+    /**
+     * Deletes the movie the form edits, at the version it shows; {@code onDeleted} gets it once it is gone. When
+     * someone else changed it since, nothing is deleted and the form says so (and, when the editor has changed
+     * nothing, shows the movie as it is now, so a second Delete deletes what the editor sees).
+     */
+    public void delete(Consumer<Movie> onDeleted) {
+        Movie doomed = editing.get();
+        if (doomed == null || saving.get() || closed) {
+            return;
+        }
+        errors.get("form").set("");
+        saving.set(true);
+        background.run(() -> client.deleteMovies(List.of(doomed)), answer -> deleted(answer, doomed, onDeleted),
+                () -> saving.set(false), () -> delete(onDeleted));
+    }
+
+    private void deleted(MoviesDeleted answer, Movie doomed, Consumer<Movie> onDeleted) {
+        saving.set(false);
+        if (!answer.deletedIds().isEmpty()) {
+            onDeleted.accept(doomed);
+            return;
+        }
+        if (answer.conflict() && !answer.changed().isEmpty()) {
+            String notDeleted = "Not deleted: someone else changed this movie since the form showed it";
+            if (dirty.get()) {
+                errors.get("form").set(notDeleted + ".");
+            } else {
+                load(answer.changed().get(0));
+                errors.get("form").set(notDeleted + "; it now shows the movie as it is. Delete again to delete it.");
+            }
+            return;
+        }
+        errors.get("form").set(answer.userErrors().stream().map(UserError::message).reduce((a, b) -> a + "; " + b)
+                .orElse("Not deleted"));
+    }
+
+    /** The form was closed: nothing it still holds is sent, whatever Retry is pressed later. */
+    public void close() {
+        closed = true;
+    }
+
+    /** How a movie is named in notices and questions: “Alien” (1979-05-25). */
+    public static String named(Movie movie) {
+        return "“" + movie.title() + "” (" + movie.releaseDate() + ")";
     }
 
     private static List<Disagreement> disagreements(Set<MovieField> disputed, List<HistoryEntry> history) {
@@ -244,18 +330,20 @@ public final class MovieFormViewModel {
         String titleText = title.get() == null ? "" : title.get().strip();
         mark(MovieRuleSet.checkTitle(titleText));
         String dateText = releaseDate.get() == null ? "" : releaseDate.get().strip();
-        try {
-            LocalDate date = dateText.isEmpty() ? null : LocalDate.parse(dateText);
-            mark(MovieRuleSet.checkReleaseDate(date, LocalDate.now()));
-        } catch (DateTimeParseException e) {
-            errors.get("releaseDate").set("A date looks like 1999-03-31");
+        Optional<LocalDate> date = dateText.isEmpty() ? Optional.empty() : dates.parse(dateText);
+        if (dateText.isEmpty() || date.isPresent()) {
+            mark(MovieRuleSet.checkReleaseDate(date.orElse(null), LocalDate.now()));
+        } else {
+            errors.get("releaseDate").set(dates.problem(dateText));
         }
         Integer ratingValue = whole(rating, MovieRuleSet::checkRating, MovieViolation.RATING_OUT_OF_RANGE);
         Integer runtimeValue = whole(runtime, MovieRuleSet::checkRuntime, MovieViolation.RUNTIME_OUT_OF_RANGE);
         if (errors.values().stream().anyMatch(error -> !error.get().isEmpty())) {
             return null;
         }
-        return new MovieDraft(titleText, dateText, ratingValue, runtimeValue, genres, directors);
+        // Sent as ISO, whichever way it was typed.
+        return new MovieDraft(titleText, date.map(ReleaseDateText::written).orElse(""), ratingValue, runtimeValue,
+                genres, directors);
     }
 
     /** Shows {@code violation}'s message on the field it concerns. */
@@ -325,5 +413,15 @@ public final class MovieFormViewModel {
 
     public BooleanBinding dirty() {
         return dirty;
+    }
+
+    /** The form window's title: the movie it edits and its year, or "New movie". */
+    public StringBinding windowTitle() {
+        return windowTitle;
+    }
+
+    /** Reads typed release dates; the view's calendar uses it to open on the typed date. */
+    Optional<LocalDate> typedReleaseDate() {
+        return releaseDate.get() == null ? Optional.empty() : dates.parse(releaseDate.get());
     }
 }

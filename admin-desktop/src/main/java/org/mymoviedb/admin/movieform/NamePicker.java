@@ -1,6 +1,9 @@
 package org.mymoviedb.admin.movieform;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +30,9 @@ import org.mymoviedb.admin.shell.LatestOnly;
  * the editor types. The best match is highlighted (an exact match first, then names that start with the
  * typed text) and Enter picks it; Up and Down move the highlight. A name nobody has yet is only made by the
  * explicit "Create new" line, which is the highlighted one when nothing matches; its chip says "(new)" until
- * the server has created it on save. Esc closes the list and nothing else.
+ * the server has created it on save. Text with separators ("Drama, Crime" or "Drama; Crime") is several names:
+ * its last line is "Add each", which picks each part as a name of its own (an existing one where the catalogue
+ * has it, else a new one), never one name holding the separator. Esc closes the list and nothing else.
  */
 public final class NamePicker extends VBox {
 
@@ -38,6 +43,9 @@ public final class NamePicker extends VBox {
 
     static final String CREATE_NEW = "Create new: ";
     static final String NEW_MARK = " (new)";
+    static final String ADD_EACH = "Add each: ";
+    /** What separates names typed on one line: commas, and semicolons as the CSV import writes lists. */
+    private static final String SEPARATORS = "[,;]";
 
     private final ObservableList<String> chosen;
     private final Suggestions source;
@@ -172,7 +180,9 @@ public final class NamePicker extends VBox {
         items.addAll(starting);
         items.addAll(containing);
         if (found.stream().noneMatch(typed::equalsIgnoreCase)) {
-            items.add(CREATE_NEW + typed);
+            List<String> parts = parts(typed);
+            items.add(parts.size() > 1 || !parts.get(0).equals(typed) ? ADD_EACH + String.join(", ", parts)
+                    : CREATE_NEW + typed);
         }
         suggestions.getItems().setAll(items);
         offeredFor = typed;
@@ -189,13 +199,46 @@ public final class NamePicker extends VBox {
         if (item == null) {
             return;
         }
-        if (item.startsWith(CREATE_NEW)) {
+        if (item.startsWith(ADD_EACH)) {
+            clearInput();
+            addEach(new ArrayDeque<>(parts(item.substring(ADD_EACH.length()))));
+        } else if (item.startsWith(CREATE_NEW)) {
             String name = item.substring(CREATE_NEW.length());
             created.add(folded(name));
             add(name);
         } else {
             add(item);
         }
+    }
+
+    /** The names in {@code typed}, split at its separators, without blanks. */
+    private static List<String> parts(String typed) {
+        List<String> parts = Arrays.stream(typed.split(SEPARATORS)).map(String::strip).filter(p -> !p.isEmpty())
+                .toList();
+        return parts.isEmpty() ? List.of(typed.strip()) : parts;
+    }
+
+    /**
+     * Adds the names in order, one at a time: each as the catalogue spells it where it has it, else as new.
+     * One at a time so the chips keep the typed order whichever answer comes first.
+     */
+    private void addEach(Deque<String> names) {
+        String name = names.poll();
+        if (name == null) {
+            return;
+        }
+        source.find(name, found -> {
+            String stored = found.stream().filter(name::equalsIgnoreCase).findFirst().orElse(null);
+            if (stored == null) {
+                if (chosen.stream().noneMatch(name::equalsIgnoreCase)) {
+                    created.add(folded(name));
+                }
+                add(name);
+            } else {
+                add(stored);
+            }
+            addEach(names);
+        });
     }
 
     private void add(String name) {

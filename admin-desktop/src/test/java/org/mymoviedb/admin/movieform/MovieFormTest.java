@@ -11,13 +11,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mymoviedb.admin.api.Movie;
-import org.mymoviedb.admin.support.AdminAppTest;
-import org.mymoviedb.admin.support.SwitchableProxy;
 import org.mymoviedb.auth.Role;
 import org.mymoviedb.admin.api.HistoryEntry;
 import org.testfx.matcher.control.LabeledMatchers;
@@ -25,11 +21,9 @@ import org.testfx.util.WaitForAsyncUtils;
 import tools.jackson.databind.JsonNode;
 
 /** Adding and changing movies through the form: pickers, validation, conflicts, unsaved changes, history. */
-class MovieFormTest extends AdminAppTest {
+class MovieFormTest extends FormWindowTest {
 
     private static String otherEditor;
-    /** Passes everything through, or answers late when a test needs a save to be in flight for a while. */
-    private static SwitchableProxy proxy;
 
     @BeforeAll
     static void seed() {
@@ -46,39 +40,6 @@ class MovieFormTest extends AdminAppTest {
         catalogue.movie("Red Beard", LocalDate.of(1965, 4, 3), 81, 185);
         catalogue.genre("Documentary");
         otherEditor = server.signedIn("colleague", Role.EDITOR);
-        proxy = new SwitchableProxy(server.uri("/graphql"));
-    }
-
-    @AfterAll
-    static void closeProxy() {
-        proxy.close();
-    }
-
-    @Override
-    protected String serverUrl() {
-        return proxy.uri().toString();
-    }
-
-    private TableView<Movie> table;
-
-    @BeforeEach
-    void signedIn() {
-        proxy.up();
-        signIn();
-        table = lookup("#movieTable").queryTableView();
-        waitUntil(() -> !table.getItems().isEmpty());
-    }
-
-    private JsonNode movieNamed(String title) {
-        JsonNode edges = server.query("query($t: String) { movies(filter: {titleContains: $t}) { edges { node { "
-                + "id title releaseDate rating runtime { minutes } version genres { name } directors { name } } } } }",
-                Map.of("t", title)).get("data").get("movies").get("edges");
-        for (JsonNode edge : edges) {
-            if (edge.get("node").get("title").asString().equals(title)) {
-                return edge.get("node");
-            }
-        }
-        return null;
     }
 
     private void openForm(String title) {
@@ -141,8 +102,8 @@ class MovieFormTest extends AdminAppTest {
     void tabMovesThroughTheFormInReadingOrder() {
         push(KeyCode.CONTROL, KeyCode.N);
         waitUntil(this::formOpen);
-        assertThat(tabbingFrom("#title", 8)).containsExactly("releaseDate", "rating", "runtime", "genresInput", "directorsInput",
-                "save", "saveAndAdd", "cancel");
+        assertThat(tabbingFrom("#title", 9)).containsExactly("releaseDate", "rating", "runtime", "genresInput", "directorsInput",
+                "save", "saveAndContinue", "saveAndAdd", "cancel");
         push(KeyCode.SHIFT, KeyCode.TAB);
         assertThat(focusedIn("#title")).isEqualTo("saveAndAdd");
         push(KeyCode.ESCAPE);
@@ -153,12 +114,12 @@ class MovieFormTest extends AdminAppTest {
     void obviousMistakesAreShownOnTheirFieldsBeforeAnythingIsSent() {
         push(KeyCode.CONTROL, KeyCode.N);
         waitUntil(this::formOpen);
-        clickOn("#releaseDate").write("26/04/1954");
+        clickOn("#releaseDate").write("26/13/1954");
         clickOn("#rating").write("150");
         push(KeyCode.CONTROL, KeyCode.S);
 
         assertThat(text("#titleError")).isEqualTo("A title is required");
-        assertThat(text("#releaseDateError")).isEqualTo("A date looks like 1999-03-31");
+        assertThat(text("#releaseDateError")).startsWith("“26/13/1954” is not a date: type it as 1979-05-25 or ");
         assertThat(text("#ratingError")).isEqualTo("A rating is 0 to 100");
         assertThat(lookup("#runtimeMinutesError").query().isVisible()).isFalse();
     }

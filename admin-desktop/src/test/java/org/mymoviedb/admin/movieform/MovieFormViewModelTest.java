@@ -62,13 +62,13 @@ class MovieFormViewModelTest extends ViewModelTest {
         assertThat(form.error("runtimeMinutes").get()).isEqualTo("A runtime is 1 to 1500 minutes");
 
         form.title().set("Never sent " + "x".repeat(MovieRuleSet.MAX_TITLE_CODE_POINTS));
-        form.releaseDate().set("31.03.1999");
+        form.releaseDate().set("31.13.1999");
         form.rating().set("");
         form.runtime().set("ninety");
         form.save(saved::add);
 
         assertThat(form.error("title").get()).isEqualTo("A title has at most 512 characters");
-        assertThat(form.error("releaseDate").get()).isEqualTo("A date looks like 1999-03-31");
+        assertThat(form.error("releaseDate").get()).startsWith("“31.13.1999” is not a date: type it as 1979-05-25 or ");
         assertThat(form.error("rating").get()).isEmpty();
         assertThat(form.error("runtimeMinutes").get()).isEqualTo("A runtime is 1 to 1500 minutes");
         assertThat(saved).isEmpty();
