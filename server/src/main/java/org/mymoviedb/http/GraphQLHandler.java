@@ -82,6 +82,16 @@ public final class GraphQLHandler implements HttpHandler {
                 .description("GraphQL requests answered or being answered").register(metrics);
     }
 
+    /** The persisted queries requests are resolved against; the WebSocket transport resolves its own there too. */
+    PersistedQueries persistedQueries() {
+        return persistedQueries;
+    }
+
+    /** The threads new documents are validated on; shared with the WebSocket transport. */
+    ValidationThreads validation() {
+        return validation;
+    }
+
     @Override
     public void handleRequest(HttpServerExchange exchange) {
         requests.increment();
