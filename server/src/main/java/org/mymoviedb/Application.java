@@ -38,6 +38,7 @@ import org.mymoviedb.graphql.PersistedQueries;
 import org.mymoviedb.history.AuditRepository;
 import org.mymoviedb.graphql.history.HistoryFetchers;
 import org.mymoviedb.http.GraphQLHandler;
+import org.mymoviedb.http.GraphQLWebSocket;
 import org.mymoviedb.http.GraphiQLHandlers;
 import org.mymoviedb.http.HealthHandlers;
 import org.mymoviedb.http.HttpServer;
@@ -126,9 +127,11 @@ public final class Application implements AutoCloseable {
             PersistedQueries persisted = new PersistedQueries(config.persistedQueries(), config.caches(), metrics);
             GraphQLHandler graphql = new GraphQLHandler(api, persisted, cache, database.health(), config.http(),
                     config.httpApi(), metrics);
+            GraphQLWebSocket webSockets = new GraphQLWebSocket(graphql, api, config.webSockets(), config.live(),
+                    metrics);
             Map<String, HttpHandler> routes = new HashMap<>(GraphiQLHandlers.routes());
             routes.putAll(Map.of(
-                    "/graphql", graphql,
+                    "/graphql", webSockets,
                     "/metrics", new MetricsHandler(metrics, config.metricsAccess()),
                     "/schema.graphql", new SchemaHandler(),
                     "/health", HealthHandlers.health(),

@@ -36,6 +36,7 @@ import org.mymoviedb.live.LiveLimits;
  * @param caches            memory for parsed documents, persisted queries and limit verdicts
  * @param replicas          streaming replicas that serve anonymous reads (DATABASE_REPLICA_URLS and REPLICA_*)
  * @param live              subscriptions: how many, how fast, how far back a resume reaches (LIVE_*)
+ * @param webSockets        connections, clocks and buffers of GraphQL over WebSocket (WS_*)
  */
 public record ServerConfig(
         String host,
@@ -58,7 +59,8 @@ public record ServerConfig(
         MetricsAccess metricsAccess,
         CacheBudgets caches,
         ReplicaConfig replicas,
-        LiveLimits live) {
+        LiveLimits live,
+        WebSocketLimits webSockets) {
 
     /** Reads the configuration from environment variables, with the documented defaults. */
     public static ServerConfig fromEnvironment(Map<String, String> env) {
@@ -101,7 +103,20 @@ public record ServerConfig(
                 new ReplicaConfig(replicaUrls(env),
                         integer(env, "REPLICA_POOL_SIZE", Math.max(2, cores + 1), 1, 500),
                         integer(env, "REPLICA_MAX_LAG_MS", 1_000, 100, 3_600_000)),
-                liveLimits(env));
+                liveLimits(env),
+                webSocketLimits(env));
+    }
+
+    private static WebSocketLimits webSocketLimits(Map<String, String> env) {
+        WebSocketLimits defaults = WebSocketLimits.defaults(integer(env, "MAX_BODY_BYTES", 1024 * 1024, 1024,
+                256 * 1024 * 1024));
+        return new WebSocketLimits(
+                integer(env, "WS_MAX_CONNECTIONS", defaults.maxConnections(), 1, 10_000_000),
+                integer(env, "WS_CONNECTION_INIT_TIMEOUT_MS", defaults.initTimeoutMillis(), 10, 3_600_000),
+                integer(env, "WS_PING_INTERVAL_MS", defaults.pingIntervalMillis(), 10, 3_600_000),
+                integer(env, "WS_IDLE_TIMEOUT_MS", defaults.idleTimeoutMillis(), 10, 86_400_000),
+                integer(env, "WS_MAX_MESSAGE_BYTES", defaults.maxMessageBytes(), 128, 256 * 1024 * 1024),
+                integer(env, "WS_MAX_QUEUED_BYTES", defaults.maxQueuedBytes(), 1024, 1024 * 1024 * 1024));
     }
 
     private static LiveLimits liveLimits(Map<String, String> env) {
