@@ -1,40 +1,37 @@
 package org.mymoviedb.live;
 
 import java.util.Map;
+import org.mymoviedb.testing.FreshServer;
 import org.mymoviedb.testing.TestServer;
 import tools.jackson.databind.JsonNode;
 
-/** Writes over plain HTTP, as another editor would make them, and the event id each one's history entry got. */
+/** Writes through the API, as an editor does, for the live tests. */
 final class LiveWrites {
-
-    /** A movie just written: its global id, version, and the id of the event the write made. */
-    record Written(String movieId, int version, String eventId) {
-    }
-
-    private static final String MOVIE = "movie { id version history(first: 1) { edges { node { id } } } }";
 
     private LiveWrites() {
     }
 
-    static Written createMovie(TestServer server, String token, String title) {
-        JsonNode answer = server.queryAs(token, "mutation($t: String!) { createMovie(input: {title: $t,"
-                + " releaseDate: \"2001-02-03\"}) { " + MOVIE + " userErrors { code } } }", Map.of("t", title));
-        return written(answer, "createMovie");
-    }
-
-    static Written retitle(TestServer server, String token, Written movie, String title) {
-        JsonNode answer = server.queryAs(token, "mutation($id: ID!, $v: Int!, $t: String!) { updateMovie(id: $id,"
-                + " expectedVersion: $v, input: {title: $t}) { " + MOVIE + " userErrors { code } } }",
-                Map.of("id", movie.movieId(), "v", movie.version(), "t", title));
-        return written(answer, "updateMovie");
-    }
-
-    private static Written written(JsonNode answer, String field) {
-        JsonNode movie = answer.at("/data/" + field + "/movie");
-        if (movie.isMissingNode() || movie.isNull()) {
-            throw new AssertionError(field + " wrote nothing: " + answer);
+    /** Creates a movie with a genre and a director; its global id. */
+    static String createMovie(TestServer server, String token, String title) {
+        JsonNode created = server.queryAs(token, "mutation($t: String!) { createMovie(input: {title: $t, "
+                + "releaseDate: \"1985-12-04\", genres: [{name: \"Drama\"}], directors: [{name: \"Agnès Varda\"}]}) "
+                + "{ movie { id } userErrors { code } } }", Map.of("t", title));
+        JsonNode movie = created.get("data").get("createMovie").get("movie");
+        if (movie == null || movie.isNull()) {
+            throw new AssertionError("not created: " + created);
         }
-        return new Written(movie.get("id").asString(), movie.get("version").asInt(),
-                movie.at("/history/edges/0/node/id").asString());
+        return movie.get("id").asString();
+    }
+
+    static String createMovie(FreshServer server, String token, String title) {
+        return createMovie(server.get(), token, title);
+    }
+
+    /** Sets a movie's rating, at the version given; the new version. */
+    static int rate(TestServer server, String token, String id, int expectedVersion, int rating) {
+        JsonNode updated = server.queryAs(token, "mutation($id: ID!, $v: Int!, $r: Int) { updateMovie(id: $id, "
+                + "expectedVersion: $v, input: {rating: $r}) { movie { version } userErrors { code } } }",
+                Map.of("id", id, "v", expectedVersion, "r", rating));
+        return updated.get("data").get("updateMovie").get("movie").get("version").asInt();
     }
 }

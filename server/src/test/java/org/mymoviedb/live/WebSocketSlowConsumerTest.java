@@ -58,11 +58,11 @@ class WebSocketSlowConsumerTest {
         try (TestServer server = TestServer.start(Map.of("LIVE_MAX_EVENTS_PER_SECOND", "1",
                 "LIVE_MAX_QUEUED_EVENTS", "3"))) {
             String token = server.signedIn("tulkas", Role.EDITOR);
-            LiveWrites.Written start = LiveWrites.createMovie(server, token, "Rate start");
+            SocketWrites.Written start = SocketWrites.createMovie(server, token, "Rate start");
             try (WebSocketClient client = WebSocketClient.initialised(server, Map.of())) {
                 client.subscribe("fast", "subscription { movieChanged { id } }", Map.of("lastEventId", start.eventId()));
                 for (int i = 0; i < 12; i++) {
-                    LiveWrites.createMovie(server, token, "Burst " + i);
+                    SocketWrites.createMovie(server, token, "Burst " + i);
                 }
                 WebSocketClient.Closed closed = client.awaitClose();
                 assertThat(closed.code()).isEqualTo(1013);
@@ -84,7 +84,7 @@ class WebSocketSlowConsumerTest {
      */
     private static int cutOff(TestServer server) {
         String token = server.signedIn("ulmo", Role.EDITOR);
-        LiveWrites.Written start = LiveWrites.createMovie(server, token, "Slow start");
+        SocketWrites.Written start = SocketWrites.createMovie(server, token, "Slow start");
         try (RawWebSocket peer = new RawWebSocket(server, 4096)) {
             peer.send(Map.of("type", "connection_init"));
             assertThat(peer.read().text()).contains("connection_ack");
@@ -92,7 +92,7 @@ class WebSocketSlowConsumerTest {
                     "extensions", Map.of("lastEventId", start.eventId()))));
             String title = "y".repeat(480);
             for (int writes = 1; writes <= MAX_WRITES; writes++) {
-                LiveWrites.createMovie(server, token, title + writes);
+                SocketWrites.createMovie(server, token, title + writes);
                 if (writes % 10 == 0 && PrometheusScrape.of(server)
                         .series("mymoviedb_websocket_closes_total", "code", "1013").size() == 1) {
                     return writes;

@@ -29,8 +29,8 @@ class WebSocketSubscriptionTest {
         return server.token("aule");
     }
 
-    private LiveWrites.Written create(String title) {
-        return LiveWrites.createMovie(server.get(), token(), title);
+    private SocketWrites.Written create(String title) {
+        return SocketWrites.createMovie(server.get(), token(), title);
     }
 
     /** The next {@code next} for subscription {@code id}, skipping other operations' messages. */
@@ -46,11 +46,11 @@ class WebSocketSubscriptionTest {
 
     @Test
     void eventsArriveAsNextInCommitOrderAndCompleteStopsThem() {
-        LiveWrites.Written start = create("Before the socket");
+        SocketWrites.Written start = create("Before the socket");
         try (WebSocketClient client = WebSocketClient.initialised(server.get(), Map.of())) {
             client.subscribe("s1", EVENTS, Map.of("lastEventId", start.eventId()));
-            LiveWrites.Written first = create("Arda one");
-            LiveWrites.Written second = LiveWrites.retitle(server.get(), token(), first, "Arda two");
+            SocketWrites.Written first = create("Arda one");
+            SocketWrites.Written second = SocketWrites.retitle(server.get(), token(), first, "Arda two");
             JsonNode created = nextOf(client, "s1");
             assertThat(created.at("/data/movieChanged/kind").asString()).isEqualTo("CREATED");
             assertThat(created.at("/data/movieChanged/id").asString()).isEqualTo(first.eventId());
@@ -61,7 +61,7 @@ class WebSocketSubscriptionTest {
             assertThat(updated.at("/data/movieChanged/movie/title").asString()).isEqualTo("Arda two");
 
             client.send(Map.of("id", "s1", "type", "complete"));
-            LiveWrites.Written after = create("After complete");
+            SocketWrites.Written after = create("After complete");
             // s2 resumes after s1's last event: it sees the write made after s1 completed; s1 sees nothing more.
             client.subscribe("s2", EVENTS, Map.of("lastEventId", second.eventId()));
             JsonNode message = client.next();
@@ -73,11 +73,11 @@ class WebSocketSubscriptionTest {
 
     @Test
     void aDroppedConnectionResumesWithoutLoss() {
-        LiveWrites.Written start = create("Resume start");
+        SocketWrites.Written start = create("Resume start");
         String lastSeen;
         WebSocketClient first = WebSocketClient.initialised(server.get(), Map.of());
         first.subscribe("feed", EVENTS, Map.of("lastEventId", start.eventId()));
-        LiveWrites.Written seen = create("Seen before the drop");
+        SocketWrites.Written seen = create("Seen before the drop");
         lastSeen = nextOf(first, "feed").at("/data/movieChanged/id").asString();
         assertThat(lastSeen).isEqualTo(seen.eventId());
         first.close(); // the connection drops
@@ -93,7 +93,7 @@ class WebSocketSubscriptionTest {
                 got.add(nextOf(again, "feed").at("/data/movieChanged/id").asString());
             }
             assertThat(got).containsExactlyElementsOf(missed);
-            LiveWrites.Written live = create("Live again");
+            SocketWrites.Written live = create("Live again");
             assertThat(nextOf(again, "feed").at("/data/movieChanged/id").asString()).isEqualTo(live.eventId());
         }
     }
@@ -101,7 +101,7 @@ class WebSocketSubscriptionTest {
     @Test
     void anEditorSeesWhoWroteAndAnAnonymousClientGetsTheRoleError() {
         String query = "subscription { movieChanged { id username } }";
-        LiveWrites.Written start = create("Who wrote it");
+        SocketWrites.Written start = create("Who wrote it");
         try (WebSocketClient editor = WebSocketClient.initialised(server.get(),
                 Map.of("authorization", "Bearer " + token()));
              WebSocketClient anonymous = WebSocketClient.initialised(server.get(), Map.of())) {
@@ -118,7 +118,7 @@ class WebSocketSubscriptionTest {
 
     @Test
     void aSecondSubscribeWithARunningIdIs4409() {
-        LiveWrites.Written start = create("Twice");
+        SocketWrites.Written start = create("Twice");
         try (WebSocketClient client = WebSocketClient.initialised(server.get(), Map.of())) {
             client.subscribe("same", EVENTS, Map.of("lastEventId", start.eventId()));
             client.subscribe("same", EVENTS);
@@ -129,7 +129,7 @@ class WebSocketSubscriptionTest {
 
     @Test
     void moreSubscriptionsThanAConnectionMayHoldIsAnErrorForThatOneOnly() {
-        LiveWrites.Written start = create("Limit");
+        SocketWrites.Written start = create("Limit");
         try (WebSocketClient client = WebSocketClient.initialised(server.get(), Map.of())) {
             for (int i = 0; i < 3; i++) {
                 client.subscribe("s" + i, EVENTS, Map.of("lastEventId", start.eventId()));
@@ -138,7 +138,7 @@ class WebSocketSubscriptionTest {
             JsonNode error = client.expect("error");
             assertThat(error.get("id").asString()).isEqualTo("one-too-many");
             assertThat(error.at("/payload/0/extensions/code").asString()).isEqualTo("SUBSCRIPTION_LIMIT");
-            LiveWrites.Written written = create("Still served");
+            SocketWrites.Written written = create("Still served");
             for (int i = 0; i < 3; i++) {
                 assertThat(nextOf(client, "s" + i).at("/data/movieChanged/id").asString())
                         .isEqualTo(written.eventId());
