@@ -381,20 +381,26 @@ final class GraphQLWebSocketSession extends AbstractReceiveListener {
         queuedBytes += message.length;
         server.queued(message.length);
         server.peak(queuedBytes);
+        // Undertow may report one frame's end more than once (a write failing as the socket closes): count it once.
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
         WebSockets.sendText(ByteBuffer.wrap(message), channel, new WebSocketCallback<Void>() {
             @Override
             public void complete(WebSocketChannel ch, Void context) {
-                onIoThread(() -> {
-                    unqueue(message.length);
-                    if (written != null) {
-                        written.run();
-                    }
-                });
+                if (done.compareAndSet(false, true)) {
+                    onIoThread(() -> {
+                        unqueue(message.length);
+                        if (written != null) {
+                            written.run();
+                        }
+                    });
+                }
             }
 
             @Override
             public void onError(WebSocketChannel ch, Void context, Throwable throwable) {
-                onIoThread(() -> unqueue(message.length));
+                if (done.compareAndSet(false, true)) {
+                    onIoThread(() -> unqueue(message.length));
+                }
             }
         });
     }

@@ -45,6 +45,7 @@ class WebSocketSlowConsumerTest {
                 "LIVE_MAX_QUEUED_EVENTS", "20", "WS_PING_INTERVAL_MS", "600000"))) {
             cutOff(server);
             PrometheusScrape metrics = PrometheusScrape.of(server);
+            assertThat(metrics.value("mymoviedb_websocket_slow_consumers_total")).isEqualTo(1.0);
             assertThat(metrics.value("mymoviedb_websocket_closes_total", "code", "1013")).isEqualTo(1.0);
             // The send path held at most its window of events per subscription; the rest waited in the core's queue.
             assertThat(metrics.value("mymoviedb_websocket_queued_bytes_peak"))
