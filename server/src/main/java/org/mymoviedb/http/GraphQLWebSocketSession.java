@@ -588,12 +588,11 @@ final class GraphQLWebSocketSession extends AbstractReceiveListener {
 
         @Override
         public void onComplete() {
+            // Live streams end only when the server stops. The protocol's "complete" would make a graphql-ws client
+            // forget the subscription; closing with 1001 makes it reconnect (elsewhere) and subscribe again.
             onIoThread(() -> {
-                if (!ended && phase != Phase.CLOSING) {
-                    operations.remove(id);
-                    ended = true;
-                    send(WebSocketMessages.complete(id), null);
-                    watchIdleness();
+                if (!ended) {
+                    close(WebSocketClose.GOING_AWAY, "The server is stopping");
                 }
             });
         }

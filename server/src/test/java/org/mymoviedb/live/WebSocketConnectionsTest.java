@@ -95,11 +95,21 @@ class WebSocketConnectionsTest {
     }
 
     @Test
-    void stoppingTheServerClosesConnectionsWith1001() {
+    void stoppingTheServerClosesConnectionsWith1001AndCompletesNoSubscription() {
         TestServer own = TestServer.start();
-        try (WebSocketClient client = WebSocketClient.initialised(own, Map.of())) {
+        String token = own.signedIn("orome", org.mymoviedb.auth.Role.EDITOR);
+        SocketWrites.Written start = SocketWrites.createMovie(own, token, "Before the stop");
+        try (WebSocketClient idle = WebSocketClient.initialised(own, Map.of());
+             WebSocketClient following = WebSocketClient.initialised(own, Map.of())) {
+            following.subscribe("feed", "subscription { movieChanged { id } }", Map.of("lastEventId", start.eventId()));
+            SocketWrites.Written seen = SocketWrites.createMovie(own, token, "Seen");
+            assertThat(following.expect("next").at("/payload/data/movieChanged/id").asString())
+                    .isEqualTo(seen.eventId());
             own.close();
-            assertThat(client.awaitClose().code()).isEqualTo(1001);
+            assertThat(idle.awaitClose().code()).isEqualTo(1001);
+            // No "complete": graphql-ws would forget the subscription instead of subscribing again after reconnecting.
+            assertThat(following.awaitClose().code()).isEqualTo(1001);
+            assertThat(following.pending()).isZero();
         }
     }
 }

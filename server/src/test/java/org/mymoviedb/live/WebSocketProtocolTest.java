@@ -142,6 +142,24 @@ class WebSocketProtocolTest {
         try (WebSocketClient none = WebSocketClient.connect(server.get(), new String[0])) {
             assertThat(none.awaitClose().code()).isEqualTo(4406);
         }
+        try (WebSocketClient legacy = WebSocketClient.connect(server.get(), "graphql-ws")) {
+            assertThat(legacy.awaitClose().code()).isEqualTo(4406); // subscriptions-transport-ws is not spoken
+        }
+    }
+
+    @Test
+    void newDocumentsAreParsedOffTheIoThreads() {
+        long before = server.app().api().documents().parsesOnIoThreads();
+        try (WebSocketClient client = WebSocketClient.initialised(server.get(), Map.of("token", server.token("yavanna")))) {
+            for (int i = 0; i < 5; i++) {
+                client.subscribe("new" + i, "{ genres { name } a" + i + ": genres { id } }");
+                client.expect("next");
+                client.expect("complete");
+                client.subscribe("sub" + i, "subscription { movieChanged(id: \"" + i + "\") { id b" + i + ": kind } }");
+                client.send(Map.of("id", "sub" + i, "type", "complete"));
+            }
+        }
+        assertThat(server.app().api().documents().parsesOnIoThreads()).isEqualTo(before);
     }
 
     @Test
