@@ -22,6 +22,7 @@ import org.mymoviedb.base.Ids;
 import org.mymoviedb.base.NodeType;
 import org.mymoviedb.http.Json;
 import org.mymoviedb.testing.Catalogue;
+import org.mymoviedb.testing.SseClient;
 import org.mymoviedb.testing.TestServer;
 import tools.jackson.databind.JsonNode;
 

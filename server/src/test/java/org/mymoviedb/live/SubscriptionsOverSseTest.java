@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mymoviedb.auth.Role;
 import org.mymoviedb.http.Json;
 import org.mymoviedb.testing.FreshServer;
+import org.mymoviedb.testing.SseClient;
 import tools.jackson.databind.JsonNode;
 
 /** Subscriptions over Server-Sent Events (graphql-sse, distinct connections), against a real server and database. */
