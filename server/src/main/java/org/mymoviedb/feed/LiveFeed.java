@@ -161,7 +161,7 @@ public final class LiveFeed implements AutoCloseable {
     public Publisher<LiveEvent> events(Predicate<AuditEntry> filter, OutboxPosition resumeAfter) {
         return subscriber -> {
             LiveSubscription subscription = new LiveSubscription(this, filter, subscriber, limits.maxQueuedEvents(),
-                    resumeAfter != null);
+                    resumeAfter);
             OutboxPosition upTo;
             boolean admitted;
             synchronized (subscribers) {

@@ -28,18 +28,21 @@ final class LiveSubscription implements Subscription {
     private long demand;
     /** While the events missed since the resume point are read: live events wait behind them. */
     private boolean catchingUp;
+    /** The resume point, or null: the feed may still offer events up to it that it had not read when this joined. */
+    private final OutboxPosition resumeAfter;
     private Throwable failure;
     private boolean completing;
     private boolean cancelled;
     private boolean terminated;
 
     LiveSubscription(LiveFeed feed, Predicate<AuditEntry> filter, Subscriber<? super LiveEvent> downstream,
-                     int maxQueued, boolean catchingUp) {
+                     int maxQueued, OutboxPosition resumeAfter) {
         this.feed = feed;
         this.filter = filter;
         this.downstream = downstream;
         this.maxQueued = maxQueued;
-        this.catchingUp = catchingUp;
+        this.catchingUp = resumeAfter != null;
+        this.resumeAfter = resumeAfter;
     }
 
     /** Whether this subscriber wants {@code entry}. */
@@ -50,7 +53,8 @@ final class LiveSubscription implements Subscription {
     /** Queues a new event for this subscriber, without handing it on yet ({@link #drain} does); never blocks. */
     void offer(LiveEvent event) {
         synchronized (lock) {
-            if (terminated || cancelled || failure != null) {
+            if (terminated || cancelled || failure != null
+                    || resumeAfter != null && event.outbox().position().compareTo(resumeAfter) <= 0) {
                 return;
             }
             queue.add(event);

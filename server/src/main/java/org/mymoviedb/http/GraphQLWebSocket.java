@@ -21,6 +21,7 @@ import org.mymoviedb.graphql.GraphQLApi;
 import org.mymoviedb.graphql.PersistedQueries;
 import org.mymoviedb.graphql.ResponseErrors;
 import org.mymoviedb.live.LiveLimits;
+import org.xnio.Options;
 
 /**
  * GraphQL over WebSocket on /graphql: the graphql-transport-ws protocol (the graphql-ws library's) for clients that
@@ -32,6 +33,8 @@ public final class GraphQLWebSocket implements HttpHandler {
 
     /** The one subprotocol spoken; a client that does not offer it is closed with 4406. */
     public static final String SUBPROTOCOL = "graphql-transport-ws";
+    /** The socket's send buffer: small, so a client that stops reading is noticed soon. */
+    private static final int SEND_BUFFER_BYTES = 64 * 1024;
 
     private final HttpHandler plain;
     private final HttpHandler handshake;
@@ -97,6 +100,12 @@ public final class GraphQLWebSocket implements HttpHandler {
 
     private void connected(WebSocketHttpExchange exchange, WebSocketChannel channel) {
         open.incrementAndGet();
+        try {
+            // What the kernel holds for a client that does not read, beyond WS_MAX_QUEUED_BYTES: as for SSE.
+            channel.setOption(Options.SEND_BUFFER, SEND_BUFFER_BYTES);
+        } catch (java.io.IOException e) {
+            // the socket is going already; its close task cleans up
+        }
         GraphQLWebSocketSession session = new GraphQLWebSocketSession(this, channel);
         sessions.add(session);
         channel.addCloseTask(closed -> {
