@@ -177,6 +177,21 @@ class LiveDeliveryTest {
         }
     }
 
+    @Test
+    void keepAlivesKeepAQuietStreamOpenPastTheIdleTimeout() throws Exception {
+        try (TestServer server = TestServer.start(Map.of("IDLE_TIMEOUT_MS", "600"));
+             SseClient client = SseClient.subscribe(server.uri("/graphql"), MOVIES, Map.of())) {
+            // Ten idle timeouts' worth of silence, bridged by keep-alive comments.
+            while (client.comments() < 1 + 30) {
+                assertThat(client.waiting()).as("the stream is still open").isZero();
+                Thread.sleep(100);
+            }
+            String editor = server.signedIn("agnes", Role.EDITOR);
+            String id = LiveWrites.createMovie(server, editor, "After the silence");
+            assertThat(movieIdOf(client.nextEvent())).isEqualTo(id);
+        }
+    }
+
     /** A movie and its history entry, written by plain SQL in {@code connection}'s transaction: nothing announces it. */
     private static long movieWithHistory(Connection connection, String title) {
         DSLContext tx = DSL.using(connection, SQLDialect.POSTGRES);
