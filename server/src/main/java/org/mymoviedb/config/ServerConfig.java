@@ -113,7 +113,9 @@ public record ServerConfig(
         return new WebSocketLimits(
                 integer(env, "WS_MAX_CONNECTIONS", defaults.maxConnections(), 1, 10_000_000),
                 integer(env, "WS_CONNECTION_INIT_TIMEOUT_MS", defaults.initTimeoutMillis(), 10, 3_600_000),
-                integer(env, "WS_PING_INTERVAL_MS", defaults.pingIntervalMillis(), 10, 3_600_000),
+                // A ping is traffic: within a third of IDLE_TIMEOUT_MS, a quiet socket outlives the idle timeout.
+                Math.min(integer(env, "WS_PING_INTERVAL_MS", defaults.pingIntervalMillis(), 10, 3_600_000),
+                        Math.max(10, integer(env, "IDLE_TIMEOUT_MS", 60_000, 100, 3_600_000) / 3)),
                 integer(env, "WS_IDLE_TIMEOUT_MS", defaults.idleTimeoutMillis(), 10, 86_400_000),
                 integer(env, "WS_MAX_MESSAGE_BYTES", defaults.maxMessageBytes(), 128, 256 * 1024 * 1024),
                 integer(env, "WS_MAX_QUEUED_BYTES", defaults.maxQueuedBytes(), 1024, 1024 * 1024 * 1024));

@@ -8,7 +8,7 @@ package org.mymoviedb.config;
  * @param initTimeoutMillis  from the upgrade to {@code connection_init}; past it the socket closes with 4408
  *                           (WS_CONNECTION_INIT_TIMEOUT_MS, default 10,000)
  * @param pingIntervalMillis how often the server pings; a peer that sent nothing since the last ping is closed
- *                           (WS_PING_INTERVAL_MS, default 15,000)
+ *                           (WS_PING_INTERVAL_MS, default 15,000; at most a third of IDLE_TIMEOUT_MS)
  * @param idleTimeoutMillis  how long a connection may hold no operation at all before it is closed with 1000
  *                           (WS_IDLE_TIMEOUT_MS, default 300,000)
  * @param maxMessageBytes    the largest message a client may send; a larger one closes the socket with 1009

@@ -41,6 +41,20 @@ class WebSocketConnectionsTest {
     }
 
     @Test
+    void aQuietSubscriptionOutlivesTheIdleTimeoutSinceTheServerPingsWithinIt() throws InterruptedException {
+        try (TestServer own = TestServer.start(Map.of("IDLE_TIMEOUT_MS", "600"));
+             WebSocketClient client = WebSocketClient.initialised(own, Map.of())) {
+            client.subscribe("quiet", "subscription { movieChanged { id } }");
+            // Pings come every 200 ms (a third of the idle timeout): ten of them span more than three timeouts.
+            while (client.pingsReceived() < 10) {
+                assertThat(client.isClosed()).as("closed as idle").isFalse();
+                Thread.sleep(50);
+            }
+            assertThat(client.isClosed()).isFalse();
+        }
+    }
+
+    @Test
     void aPeerThatAnswersNoPingIsClosed() {
         try (RawWebSocket peer = new RawWebSocket(server.get(), 64 * 1024)) {
             peer.send(Map.of("type", "connection_init"));
