@@ -345,8 +345,10 @@ final class GraphQLWebSocketSession extends AbstractReceiveListener {
         }
         if (failure instanceof LiveException live
                 && (live.code() == ErrorCode.SLOW_CONSUMER || live.code() == ErrorCode.EVENT_RATE_LIMIT)) {
-            // Events held back for the rate limit are what filled the stream's queue: say so.
-            ErrorCode code = operation.owed > 0 ? ErrorCode.EVENT_RATE_LIMIT : live.code();
+            // Events held back for the rate limit (now or in the last two windows) filled the stream's queue: say so.
+            boolean throttled = operation.owed > 0
+                    || System.nanoTime() - operation.lastThrottled < TimeUnit.SECONDS.toNanos(2);
+            ErrorCode code = throttled ? ErrorCode.EVENT_RATE_LIMIT : live.code();
             slowConsumer(code, code == ErrorCode.EVENT_RATE_LIMIT ? "more than "
                     + server.live().maxEventsPerSecond() + " events a second" : live.getMessage());
             return;
@@ -452,6 +454,9 @@ final class GraphQLWebSocketSession extends AbstractReceiveListener {
             if (!next.ended) {
                 next.subscription.request(granted);
             }
+        }
+        for (Operation waiting : waitingForRate) {
+            waiting.lastThrottled = now;
         }
         if (!waitingForRate.isEmpty() && rateTimer == null && phase != Phase.CLOSING) {
             long wait = Math.max(1, rateWindowStart + TimeUnit.SECONDS.toNanos(1) - now);
@@ -559,6 +564,8 @@ final class GraphQLWebSocketSession extends AbstractReceiveListener {
         boolean ended;
         /** Events this subscription may be asked for once the rate allows. */
         int owed;
+        /** When the rate limit last held back events of this subscription ({@link System#nanoTime}). */
+        long lastThrottled = System.nanoTime() - TimeUnit.HOURS.toNanos(1);
 
         Operation(String id) {
             this.id = id;
