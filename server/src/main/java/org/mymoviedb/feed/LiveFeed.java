@@ -297,7 +297,8 @@ public final class LiveFeed implements AutoCloseable {
         Set<Long> movies = new HashSet<>();
         boolean other = false;
         for (OutboxEntry e : batch) {
-            if (origin.equals(e.origin())) {
+            // This instance's own writes moved it at commit; accounts are in no answer the cache keeps (anonymous).
+            if (origin.equals(e.origin()) || e.entry().entityType().equals("user")) {
                 continue;
             }
             if (e.entry().entityType().equals("movie")) {
