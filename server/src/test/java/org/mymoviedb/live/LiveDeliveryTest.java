@@ -192,6 +192,38 @@ class LiveDeliveryTest {
         }
     }
 
+    @Test
+    void theFeedLoadsAnEventsMovieOnceWhateverTheNumberOfSubscribers() throws Exception {
+        try (TestServer server = TestServer.start(Map.of())) {
+            String editor = server.signedIn("agnes", Role.EDITOR);
+            String id = LiveWrites.createMovie(server, editor, "Cléo from 5 to 7");
+            String query = "subscription($id: ID) { movieChanged(id: $id) { version movie { title rating "
+                    + "genres { name } directors { name } } } }";
+            int version = LiveWrites.rate(server, editor, id, 1, 10); // warms the session look-up
+            long[] statements = new long[2];
+            int[] subscribers = {1, 5};
+            for (int round = 0; round < 2; round++) {
+                java.util.List<SseClient> clients = new java.util.ArrayList<>();
+                for (int i = 0; i < subscribers[round]; i++) {
+                    clients.add(SseClient.subscribe(server.uri("/graphql"), query, Map.of("id", id)));
+                }
+                long before = server.app().database().statements().total();
+                version = LiveWrites.rate(server, editor, id, version, 20 + round);
+                for (SseClient client : clients) {
+                    JsonNode event = client.nextEvent().data().get("data").get("movieChanged");
+                    while (event.get("version").asInt() < version) { // the warm-up's update, read late
+                        event = client.nextEvent().data().get("data").get("movieChanged");
+                    }
+                    assertThat(event.get("movie").get("genres").get(0).get("name").asString()).isEqualTo("Drama");
+                    client.close();
+                }
+                statements[round] = server.app().database().statements().total() - before;
+            }
+            assertThat(statements[1]).as("SQL statements for the write and 5 subscribers' event, as for 1")
+                    .isEqualTo(statements[0]);
+        }
+    }
+
     /** A movie and its history entry, written by plain SQL in {@code connection}'s transaction: nothing announces it. */
     private static long movieWithHistory(Connection connection, String title) {
         DSLContext tx = DSL.using(connection, SQLDialect.POSTGRES);
