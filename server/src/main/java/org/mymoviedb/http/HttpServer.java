@@ -28,7 +28,8 @@ import org.xnio.channels.AcceptingChannel;
 /**
  * The HTTP server: Undertow's HTTP/1.1 listener on an XNIO worker of our own, so every accepted connection passes
  * the {@link ConnectionGate} (connection limits, coded answers to Undertow's own refusals) before Undertow sees it;
- * timeouts for headers, bodies, keep-alive and idleness; routes; and a shutdown that lets in-flight requests finish.
+ * timeouts for headers, bodies, keep-alive and idleness; routes; and a shutdown that lets in-flight requests finish
+ * (and closes WebSocket connections with 1001).
  */
 public final class HttpServer {
 
@@ -37,6 +38,8 @@ public final class HttpServer {
     private final HttpOpenListener openListener;
     private final ConnectionGate gate;
     private final ByteBufferPool buffers;
+    /** WebSocket endpoints among the routes: told to close their connections when the server stops. */
+    private final java.util.List<GraphQLWebSocket> webSockets;
     private XnioWorker worker;
     private AcceptingChannel<StreamConnection> listener;
 
@@ -46,6 +49,8 @@ public final class HttpServer {
         var paths = Handlers.path(exchange -> Json.send(exchange, 404,
                 ResponseErrors.requestError(ErrorCode.NOT_FOUND, "No such path; the API is at /graphql")));
         routes.forEach(paths::addExactPath);
+        this.webSockets = routes.values().stream().filter(GraphQLWebSocket.class::isInstance)
+                .map(GraphQLWebSocket.class::cast).toList();
         this.drain = new ShutdownDrain(new BodyDeadline(new CorsHandler(config.cors(),
                 Compression.around(paths)),
                 limits.bodyTimeoutMillis()));
@@ -116,6 +121,7 @@ public final class HttpServer {
     /** Refuses new requests, waits up to {@code graceMillis} for those in flight, then stops. */
     public void stop(long graceMillis) throws InterruptedException {
         drain.shutdown();
+        webSockets.forEach(GraphQLWebSocket::shutdown);
         drain.awaitShutdown(graceMillis);
         IoUtils.safeClose(listener);
         worker.shutdown();
