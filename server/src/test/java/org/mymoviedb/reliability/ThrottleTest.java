@@ -2,7 +2,6 @@ package org.mymoviedb.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,7 +57,7 @@ class ThrottleTest {
 
     @Test
     void fortyConcurrentAttemptsCheckNoMorePasswordsThanTheLimit() throws Exception {
-        AuthService auth = new AuthService(database.dsl(), hasher, new LoginThrottle(Duration.ofMinutes(15)),
+        AuthService auth = new AuthService(database.dsl(), hasher, new LoginThrottle(database.dsl(), Duration.ofMinutes(15)),
                 Duration.ofHours(1), new SessionCache());
         long before = hasher.checks();
         ExecutorService threads = Executors.newFixedThreadPool(40);
@@ -87,7 +86,7 @@ class ThrottleTest {
 
     @Test
     void othersFailuresFromASharedAddressDoNotLockOutAKnownDevice() {
-        AuthService auth = new AuthService(database.dsl(), hasher, new LoginThrottle(Duration.ofMinutes(15)),
+        AuthService auth = new AuthService(database.dsl(), hasher, new LoginThrottle(database.dsl(), Duration.ofMinutes(15)),
                 Duration.ofHours(1), new SessionCache());
         // Jacques signed in from the office before: that pair is a known device.
         assertThat(auth.login("jacques", PASSWORD, OFFICE).session()).isNotNull();
@@ -109,8 +108,8 @@ class ThrottleTest {
     @Test
     void theLockoutGrowsGraduallyAndEndsWithItsWait() {
         AtomicLong now = new AtomicLong();
-        Ticker clock = now::get;
-        AuthService auth = new AuthService(database.dsl(), hasher, new LoginThrottle(Duration.ofMinutes(15), clock),
+        AuthService auth = new AuthService(database.dsl(), hasher,
+                new LoginThrottle(database.dsl(), Duration.ofMinutes(15), () -> Duration.ofNanos(now.get())),
                 Duration.ofHours(1), new SessionCache());
         for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_USERNAME; i++) {
             assertThat(auth.login("eric", "wrong", "192.0.2.9").error().code()).isEqualTo("INVALID_CREDENTIALS");
