@@ -65,7 +65,7 @@ final class MovieWriter {
                 behind.incrementAndGet();
                 return;
             }
-            create("w" + n).whenComplete((movie, error) -> inFlight.release());
+            create("w").whenComplete((movie, error) -> inFlight.release());
         }, 0, periodNanos, TimeUnit.NANOSECONDS);
         while (ticked.get() < total) {
             Thread.sleep(20);
@@ -77,8 +77,7 @@ final class MovieWriter {
     }
 
     private CompletableFuture<Integer> create(String label) {
-        sent.incrementAndGet();
-        String title = "W7 " + runId + " " + label;
+        String title = "W7 " + runId + " " + label + sent.incrementAndGet();
         String body = "{\"query\":\"" + CREATE + "\",\"variables\":{\"i\":{\"title\":\"" + title
                 + "\",\"releaseDate\":\"" + LocalDate.of(2000, 1, 1) + "\"}}}";
         HttpRequest request = HttpRequest.newBuilder(graphql).timeout(Duration.ofSeconds(30))
