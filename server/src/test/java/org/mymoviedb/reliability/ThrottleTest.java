@@ -126,6 +126,42 @@ class ThrottleTest {
     }
 
     @Test
+    void expiredTalliesStartAgainAndEachAttemptDeletesAFewOfThem() {
+        try (TestDatabase own = TestDatabase.create()) {
+            new UserAccounts(own.dsl(), hasher).create(null, "agnes", PASSWORD, Role.EDITOR);
+            AtomicLong ahead = new AtomicLong();
+            AuthService auth = new AuthService(own.dsl(), hasher,
+                    new LoginThrottle(own.dsl(), Duration.ofMinutes(15), () -> Duration.ofNanos(ahead.get())),
+                    Duration.ofHours(1), new SessionCache());
+            // Forty guessers, each from an address of its own: a username, an address and a device tally each.
+            for (int i = 0; i < 40; i++) {
+                auth.login("guess" + i, "wrong", "198.51.100." + i);
+            }
+            for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_USERNAME; i++) {
+                auth.login("agnes", "wrong", "192.0.2.1");
+            }
+            assertThat(auth.login("agnes", PASSWORD, "192.0.2.1").error().code()).isEqualTo("THROTTLED");
+            assertThat(tallies(own)).isEqualTo(123);
+
+            // Two windows later every tally has expired: Agnes's start again from nothing (one more failure is not
+            // past her free ones), and each of her two attempts deletes 16 expired rows; her success, her username's.
+            ahead.set(Duration.ofMinutes(31).toNanos());
+            assertThat(auth.login("agnes", "wrong", "192.0.2.1").error().code()).isEqualTo("INVALID_CREDENTIALS");
+            assertThat(auth.login("agnes", PASSWORD, "192.0.2.1").session()).isNotNull();
+            assertThat(tallies(own)).isEqualTo(123 - 2 * 16 - 1);
+
+            for (int i = 0; i < 8; i++) {
+                auth.login("agnes", PASSWORD, "192.0.2.1");
+            }
+            assertThat(tallies(own)).as("only her address and her known device are left").isEqualTo(2);
+        }
+    }
+
+    private static Object tallies(TestDatabase db) {
+        return db.dsl().fetchValue("select count(*)::int from sign_in_tally");
+    }
+
+    @Test
     void aThrottledAnswerOverHttpSaysWhenToRetry() {
         try (TestServer server = TestServer.start()) {
             new UserAccounts(server.app().database().dsl(), new PasswordHasher()).create(null, "varda", PASSWORD, Role.EDITOR);
