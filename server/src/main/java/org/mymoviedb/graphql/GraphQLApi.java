@@ -37,6 +37,7 @@ import org.mymoviedb.config.CacheBudgets;
 import org.mymoviedb.data.ReadRoute;
 import org.mymoviedb.graphql.auth.AuthDirective;
 import org.mymoviedb.graphql.auth.AuthFetchers;
+import org.mymoviedb.live.LiveAnswer;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
@@ -61,6 +62,7 @@ public final class GraphQLApi {
     private final QueryComplexityLimits validationLimits;
 
     private final PlannedExecution queries;
+    private final Subscriptions subscriptions;
 
     /** {@code executionPlans}: whether read-only movie queries run as compiled plans (see {@link PlannedExecution}). */
     public GraphQLApi(Fetchers f, Loaders loaders, DocumentCache documents, ApiLimits limits, CacheBudgets budgets,
@@ -74,7 +76,8 @@ public final class GraphQLApi {
         this.documents = documents;
         this.auth = f.auth();
         TypeDefinitionRegistry contract = new SchemaParser().parse(schemaText());
-        RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
+        this.subscriptions = new Subscriptions(f.live().feed(), f.live().executor());
+        RuntimeWiring wiring = f.live().wire(RuntimeWiring.newRuntimeWiring())
                 .scalar(describedByContract(DateScalars.date(), contract))
                 .scalar(describedByContract(DateScalars.dateTime(), contract))
                 .scalar(describedByContract(JsonScalar.json(), contract))
@@ -112,6 +115,8 @@ public final class GraphQLApi {
                         .dataFetcher("updateUser", f.auth()::updateUser)
                         .dataFetcher("deleteUser", f.auth()::deleteUser))
                 .type("Node", type -> type.typeResolver(env ->
+                        env.getSchema().getObjectType(GlobalIds.typeOf(env.getObject()).typeName())))
+                .type("CatalogueEntity", type -> type.typeResolver(env ->
                         env.getSchema().getObjectType(GlobalIds.typeOf(env.getObject()).typeName())))
                 .type(node("Movie", NodeType.MOVIE)
                         .dataFetcher("genres", f.movies()::genres)
@@ -258,6 +263,21 @@ public final class GraphQLApi {
                         Introspection.INTROSPECTION_DISABLED, !limits.introspection(),
                         ExperimentalApi.ENABLE_INCREMENTAL_SUPPORT, incremental))
                 .build();
+    }
+
+    /**
+     * Subscribes to a subscription operation: validated off the IO thread as {@link #execute} does, answered with a
+     * refusal (a spec result with coded errors) or a stream of events, each run through the operation's selection
+     * with the subscriber's viewer. {@code lastEventId} (an event id, or null) resumes after that event.
+     */
+    public CompletableFuture<LiveAnswer> subscribe(GraphQLRequest request, String lastEventId) {
+        Map<String, Object> unstorable = StorableInput.refusal(request.query(), request.variables());
+        if (unstorable != null) {
+            return CompletableFuture.completedFuture(LiveAnswer.refused(unstorable));
+        }
+        Viewer viewer = new Viewer(request.bearerToken(), request.clientAddress(), auth::lookup);
+        return refusingStaleToken(request, viewer, LiveAnswer.refused(StaleToken.refusal()), () -> subscriptions
+                .subscribe(lastEventId, () -> input(request, viewer, false), graphQL::executeAsync));
     }
 
     /**
