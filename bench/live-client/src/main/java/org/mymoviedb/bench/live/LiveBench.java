@@ -185,7 +185,8 @@ public final class LiveBench {
         log("delivery latency (event's at -> receipt): p50 %.1f ms, p99 %.1f ms, max %.1f ms over %d deliveries",
                 deliveries.percentileMillis(0.50), deliveries.percentileMillis(0.99), deliveries.maxMillis(),
                 deliveries.measured());
-        log("events lost: %d of %d; %d streams ended early%s; %d error frames", lost,
+        log("events lost (not received %d s after the last write): %d of %d; %d streams ended early%s;"
+                + " %d error frames", drain, lost,
                 (long) acknowledged.length * open, endedEarly, firstEnd == null ? "" : " (" + firstEnd + ")",
                 deliveries.errorFrames());
         for (TreeRss tree : rss) {
