@@ -1,5 +1,7 @@
 package org.mymoviedb.admin;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,6 +28,7 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
+import org.mymoviedb.admin.api.CatalogueChange;
 import org.mymoviedb.admin.api.CatalogueClient;
 import org.mymoviedb.admin.api.Movie;
 import org.mymoviedb.admin.api.SignedInUser;
@@ -35,8 +38,13 @@ import org.mymoviedb.admin.history.HistoryView;
 import org.mymoviedb.admin.history.HistoryViewModel;
 import org.mymoviedb.admin.login.LoginView;
 import org.mymoviedb.admin.login.LoginViewModel;
+import org.mymoviedb.admin.live.LiveFeed;
+import org.mymoviedb.admin.live.LiveStatus;
+import org.mymoviedb.admin.movieform.ChangedMeanwhile;
+import org.mymoviedb.admin.movieform.ChangedMeanwhileNotice;
 import org.mymoviedb.admin.movieform.MovieFormView;
 import org.mymoviedb.admin.movieform.MovieFormViewModel;
+import org.mymoviedb.admin.movies.LiveRows;
 import org.mymoviedb.admin.movies.MovieListView;
 import org.mymoviedb.admin.movies.MovieListViewModel;
 import org.mymoviedb.admin.names.GenreCatalogue;
@@ -62,6 +70,8 @@ public final class MainWindow {
     /** The narrowest the window gets: the filter bar wraps and the panels keep readable widths down to here. */
     static final double MIN_WIDTH = 760;
     static final double MIN_HEIGHT = 520;
+    /** How often the live feed asks for changes when the server has no push. */
+    static final Duration POLL_EVERY = Duration.ofMillis(Long.getLong("mymoviedb.admin.pollMillis", 5_000));
 
     private final CatalogueClient client;
     private final Background background;
@@ -79,6 +89,8 @@ public final class MainWindow {
     private final List<Tab> adminTabs;
     private final Runnable onSignedOut;
     private final List<Runnable> waitingForSignIn = new ArrayList<>();
+    /** Other editors' changes, as they commit. */
+    private final LiveFeed live;
 
     public MainWindow(CatalogueClient client, Background background, AdminSettings settings, SignedInUser user,
                       Runnable onSignedOut) {
@@ -87,13 +99,18 @@ public final class MainWindow {
         this.settings = settings;
         this.user = user;
         this.signedIn = new SimpleObjectProperty<>(user);
-        this.onSignedOut = onSignedOut;
+        this.live = new LiveFeed(client, background, POLL_EVERY);
+        this.onSignedOut = () -> {
+            live.stop();
+            onSignedOut.run();
+        };
         movies = new MovieListViewModel(client, background);
         history = new HistoryViewModel(client, background);
         movieList = new MovieListView(movies, new HistoryView(history).root(), history::show, this::edit);
         genres = new NameListViewModel(new GenreCatalogue(client), background);
         people = new NameListViewModel(new PersonCatalogue(client), background);
         genres.onChanged(movies::loadGenres);
+        hearLive();
 
         Tab moviesTab = new Tab("Movies", movieList.root());
         Tab genresTab = new Tab("Genres", new NameListView(genres).root());
@@ -135,7 +152,8 @@ public final class MainWindow {
         progress.visibleProperty().bind(background.busy());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(12, brand, progress, gap, who, changePassword, logout);
+        HBox top = new HBox(12, brand, progress, LiveStatus.label(live, POLL_EVERY), gap, who, changePassword,
+                logout);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(8, 10, 8, 10));
         top.getStyleClass().add("top-bar");
@@ -156,6 +174,37 @@ public final class MainWindow {
 
         movies.reload();
         movies.loadGenres();
+        live.start();
+        // The window gone (signed out, the app closed): the feed goes with it.
+        scene.windowProperty().addListener((obs, was, window) -> {
+            if (window == null) {
+                live.stop();
+            } else {
+                window.showingProperty().addListener((o, wasShowing, showing) -> {
+                    if (!showing) {
+                        live.stop();
+                    }
+                });
+            }
+        });
+    }
+
+    /** Wires the live feed to the screens: the list's rows, the genre and people lists, the genre filter. */
+    private void hearLive() {
+        live.listen(new LiveRows(movies, client, background, movieList::keepingSelection)::heard);
+        live.listen(change -> {
+            if (CatalogueChange.GENRE.equals(change.entityType())) {
+                genres.reload();
+                movies.loadGenres();
+            } else if (CatalogueChange.PERSON.equals(change.entityType())) {
+                people.reload();
+            }
+        });
+        // Changes may have been missed: read what the screens show afresh.
+        live.onResync(() -> {
+            movies.reload();
+            movies.loadGenres();
+        });
     }
 
     /** Opens the movie form over this window: for a new movie when given null. */
@@ -168,7 +217,20 @@ public final class MainWindow {
                     movies.loadGenres();
                     history.refresh(saved.id());
                 });
+        showChangesMeanwhile(form, view);
         view.show();
+    }
+
+    /** The form says when another editor changes its movie, until it closes. */
+    private void showChangesMeanwhile(MovieFormViewModel form, MovieFormView view) {
+        ChangedMeanwhile meanwhile = new ChangedMeanwhile(form, signedIn.get().username());
+        ChangedMeanwhileNotice notice = new ChangedMeanwhileNotice(meanwhile);
+        view.notice(notice.node());
+        Runnable deaf = live.listen(change -> meanwhile.heard(change, Instant.now()));
+        view.stage().addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
+            deaf.run();
+            notice.stop();
+        });
     }
 
     /**

@@ -35,6 +35,8 @@ public final class MovieFormView {
     private final Stage stage = new Stage();
     private final Consumer<Movie> onSaved;
     private final TextField title = new TextField();
+    /** The banner, and under it any notice about this movie from elsewhere ({@link #notice}). */
+    private final VBox top = new VBox();
 
     public MovieFormView(Window owner, MovieFormViewModel model, Background background,
                          NamePicker.Suggestions genreNames, NamePicker.Suggestions personNames,
@@ -94,7 +96,8 @@ public final class MovieFormView {
         actions.setPadding(new Insets(10, 14, 14, 14));
 
         BorderPane root = new BorderPane();
-        root.setTop(new Banner(background));
+        top.getChildren().add(new Banner(background));
+        root.setTop(top);
         root.setCenter(grid);
         root.setBottom(new VBox(4, formError, actions));
         BorderPane.setMargin(formError, new Insets(0, 14, 0, 14));
@@ -170,6 +173,11 @@ public final class MovieFormView {
         }
         return new SafeConfirmation(stage, "confirmDiscard", "Discard your changes?",
                 "Your changes to this movie are not saved.", "Discard changes", "Keep editing").confirmed();
+    }
+
+    /** Shows {@code notice} under the banner: news about this movie, such as another editor's change. */
+    public void notice(Node notice) {
+        top.getChildren().add(notice);
     }
 
     public void show() {

@@ -1,0 +1,190 @@
+package org.mymoviedb.admin.live;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.mymoviedb.admin.api.ApiException;
+import org.mymoviedb.admin.api.CatalogueChange;
+import org.mymoviedb.admin.api.CatalogueClient;
+import org.mymoviedb.admin.api.CatalogueEvents;
+import org.mymoviedb.admin.shell.Background;
+
+/**
+ * Tells the screens of every change other editors commit, on the FX thread (through {@link Background#publish}):
+ * subscribed to {@code catalogueChanged} over SSE on a thread of its own, it reconnects after a drop with a
+ * growing pause and resumes after the last event it heard, so nothing is missed; when the server has no push it
+ * polls for changes instead. When the server cannot replay what was missed, listeners are told to read afresh.
+ */
+public final class LiveFeed {
+
+    /** How the feed hears of changes right now. */
+    public enum Mode { CONNECTING, LIVE, RECONNECTING, POLLING, STOPPED }
+
+    static final Duration FIRST_PAUSE = Duration.ofMillis(250);
+    static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
+
+    private final CatalogueClient client;
+    private final CatalogueEvents events;
+    private final Background background;
+    private final Duration pollEvery;
+    private final List<Consumer<CatalogueChange>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> resyncs = new CopyOnWriteArrayList<>();
+    private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(Mode.STOPPED);
+    private volatile boolean running;
+    private volatile Thread thread;
+    private volatile String lastEventId;
+    /** The mode as the feed's thread knows it; {@link #mode} follows it on the FX thread. */
+    private volatile Mode current = Mode.STOPPED;
+
+    public LiveFeed(CatalogueClient client, Background background, Duration pollEvery) {
+        this.client = client;
+        this.events = new CatalogueEvents(client, Duration.ofSeconds(10));
+        this.background = background;
+        this.pollEvery = pollEvery;
+    }
+
+    /** {@code listener} hears every change from now on; the returned action stops that. */
+    public Runnable listen(Consumer<CatalogueChange> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /** {@code resync} runs when changes may have been missed (the server could not replay them): read afresh. */
+    public void onResync(Runnable resync) {
+        resyncs.add(resync);
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        Thread feed = new Thread(this::run, "live-feed");
+        feed.setDaemon(true);
+        thread = feed;
+        feed.start();
+    }
+
+    /** Ends the stream or the polling; no listener hears anything after this returns and lands. */
+    public synchronized void stop() {
+        running = false;
+        Thread feed = thread;
+        thread = null;
+        if (feed != null) {
+            feed.interrupt();
+        }
+        events.close();
+        publishMode(Mode.STOPPED);
+    }
+
+    public ReadOnlyObjectProperty<Mode> mode() {
+        return mode.getReadOnlyProperty();
+    }
+
+    /** The id of the last event heard: where a new stream resumes. */
+    public String lastEventId() {
+        return lastEventId;
+    }
+
+    private void run() {
+        Duration pause = FIRST_PAUSE;
+        publishMode(Mode.CONNECTING);
+        while (running) {
+            try {
+                events.stream(lastEventId, this::heard);
+                // The server completed the stream (it is shutting down, say): subscribe again at once.
+                pause = FIRST_PAUSE;
+            } catch (ApiException e) {
+                if (!running) {
+                    return;
+                }
+                if (e.code().equals(CatalogueEvents.NO_PUSH)) {
+                    poll();
+                    return;
+                }
+                if (e.code().equals(CatalogueEvents.RESUME_TOO_OLD)) {
+                    lastEventId = null;
+                    background.publish(() -> resyncs.forEach(Runnable::run));
+                }
+                publishMode(Mode.RECONNECTING);
+                if (!sleep(jittered(pause))) {
+                    return;
+                }
+                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+            } catch (RuntimeException bug) {
+                // A bug of ours in a listener's wiring must not end the feed silently: wait, then go on.
+                if (!sleep(LONGEST_PAUSE)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void heard(CatalogueChange change) {
+        if (change.eventId() != null) {
+            lastEventId = change.eventId();
+        }
+        publishMode(Mode.LIVE);
+        deliver(change);
+    }
+
+    private void deliver(CatalogueChange change) {
+        background.publish(() -> {
+            if (running) {
+                listeners.forEach(listener -> listener.accept(change));
+            }
+        });
+    }
+
+    /** Until stopped: a round every {@code pollEvery}; a round that fails is tried again at the next. */
+    private void poll() {
+        ChangePolling polling = new ChangePolling(client, events);
+        boolean started = false;
+        while (running) {
+            try {
+                if (!started) {
+                    polling.start();
+                    started = true;
+                    if (lastEventId != null) {
+                        // What changed between the stream's end and polling's start is read afresh, not lost.
+                        background.publish(() -> resyncs.forEach(Runnable::run));
+                    }
+                } else {
+                    polling.poll().forEach(this::deliver);
+                }
+                publishMode(Mode.POLLING);
+            } catch (RuntimeException e) {
+                publishMode(Mode.RECONNECTING);
+            }
+            if (!sleep(pollEvery)) {
+                return;
+            }
+        }
+    }
+
+    private void publishMode(Mode now) {
+        if (current != now) {
+            current = now;
+            background.publish(() -> mode.set(running || now == Mode.STOPPED ? now : Mode.STOPPED));
+        }
+    }
+
+    private static Duration jittered(Duration pause) {
+        long millis = pause.toMillis();
+        return Duration.ofMillis(millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
+    }
+
+    /** False when woken by {@link #stop}. */
+    private boolean sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+            return running;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+}
