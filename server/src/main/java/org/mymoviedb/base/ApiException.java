@@ -1,7 +1,7 @@
 package org.mymoviedb.base;
 
 /** A failure the client can act on: it reaches them as an error with this code and message. */
-public final class ApiException extends RuntimeException {
+public class ApiException extends RuntimeException {
 
     private final ErrorCode code;
 

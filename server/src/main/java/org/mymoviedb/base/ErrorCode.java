@@ -68,6 +68,16 @@ public enum ErrorCode {
     SERVER_BUSY,
     /** PostgreSQL does not answer right now; retry after the Retry-After seconds (HTTP 503). */
     DATABASE_UNAVAILABLE,
+    /** A subscriber that did not keep up: more events waited for it than LIVE_MAX_QUEUED_EVENTS; its stream ends. */
+    SLOW_CONSUMER,
+    /** Last-Event-ID names an event older than the resume window (LIVE_RETENTION, LIVE_RESUME_MAX_EVENTS). */
+    RESUME_TOO_OLD,
+    /** As many subscriptions as allowed are open (LIVE_MAX_SUBSCRIPTIONS, LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION). */
+    SUBSCRIPTION_LIMIT,
+    /** A connection was sent more events a second than LIVE_MAX_EVENTS_PER_SECOND. */
+    EVENT_RATE_LIMIT,
+    /** A subscription asked for a single JSON answer: subscribe with Accept: text/event-stream or a WebSocket. */
+    SUBSCRIPTION_NEEDS_STREAM,
     /** Our fault; the log has the details. */
     INTERNAL_SERVER_ERROR
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.mymoviedb.db.ConnectionSettings;
 import org.mymoviedb.db.EmbeddedPostgres;
+import org.mymoviedb.live.LiveLimits;
 
 /**
  * Everything the server is configured with, read once from the environment at startup.
@@ -34,6 +35,7 @@ import org.mymoviedb.db.EmbeddedPostgres;
  * @param metricsAccess     who may read /metrics (METRICS_TOKEN)
  * @param caches            memory for parsed documents, persisted queries and limit verdicts
  * @param replicas          streaming replicas that serve anonymous reads (DATABASE_REPLICA_URLS and REPLICA_*)
+ * @param live              subscriptions: how many, how fast, how far back a resume reaches (LIVE_*)
  */
 public record ServerConfig(
         String host,
@@ -55,7 +57,8 @@ public record ServerConfig(
         HttpApi httpApi,
         MetricsAccess metricsAccess,
         CacheBudgets caches,
-        ReplicaConfig replicas) {
+        ReplicaConfig replicas,
+        LiveLimits live) {
 
     /** Reads the configuration from environment variables, with the documented defaults. */
     public static ServerConfig fromEnvironment(Map<String, String> env) {
@@ -97,7 +100,42 @@ public record ServerConfig(
                 cacheBudgets(env),
                 new ReplicaConfig(replicaUrls(env),
                         integer(env, "REPLICA_POOL_SIZE", Math.max(2, cores + 1), 1, 500),
-                        integer(env, "REPLICA_MAX_LAG_MS", 1_000, 100, 3_600_000)));
+                        integer(env, "REPLICA_MAX_LAG_MS", 1_000, 100, 3_600_000)),
+                liveLimits(env));
+    }
+
+    private static LiveLimits liveLimits(Map<String, String> env) {
+        LiveLimits defaults = LiveLimits.defaults();
+        return new LiveLimits(
+                integer(env, "LIVE_MAX_SUBSCRIPTIONS", defaults.maxSubscriptions(), 0, 10_000_000),
+                integer(env, "LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION", defaults.maxSubscriptionsPerConnection(), 1,
+                        100_000),
+                integer(env, "LIVE_MAX_EVENTS_PER_SECOND", defaults.maxEventsPerSecond(), 1, 10_000_000),
+                integer(env, "LIVE_MAX_QUEUED_EVENTS", defaults.maxQueuedEvents(), 1, 1_000_000),
+                integer(env, "LIVE_RESUME_MAX_EVENTS", defaults.resumeMaxEvents(), 0, 10_000_000),
+                integer(env, "LIVE_POLL_MS", defaults.pollMillis(), 10, 3_600_000),
+                duration(env, "LIVE_RETENTION", defaults.retention()));
+    }
+
+    /** A duration such as {@code 90s}, {@code 30m}, {@code 24h} or {@code 7d}; a bare number counts hours. */
+    private static java.time.Duration duration(Map<String, String> env, String name, java.time.Duration fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})\\s*([smhd]?)")
+                .matcher(value.trim().toLowerCase(java.util.Locale.ROOT));
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+            throw new IllegalArgumentException(name + " must be a positive duration such as 90s, 30m, 24h or 7d, not '"
+                    + value + "'");
+        }
+        long amount = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "s" -> java.time.Duration.ofSeconds(amount);
+            case "m" -> java.time.Duration.ofMinutes(amount);
+            case "d" -> java.time.Duration.ofDays(amount);
+            default -> java.time.Duration.ofHours(amount);
+        };
     }
 
     private static List<ConnectionSettings> replicaUrls(Map<String, String> env) {

@@ -1,0 +1,27 @@
+package org.mymoviedb.live;
+
+import java.time.Duration;
+
+/**
+ * What live updates may hold and send.
+ *
+ * @param maxSubscriptions              open subscriptions on this instance, all transports (LIVE_MAX_SUBSCRIPTIONS,
+ *                                      default 10000)
+ * @param maxSubscriptionsPerConnection subscriptions one WebSocket connection may hold
+ *                                      (LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION, default 100)
+ * @param maxEventsPerSecond            events one connection is sent a second (LIVE_MAX_EVENTS_PER_SECOND,
+ *                                      default 1000)
+ * @param maxQueuedEvents               events waiting for one subscriber before it is cut off with SLOW_CONSUMER
+ *                                      (LIVE_MAX_QUEUED_EVENTS, default 1000)
+ * @param resumeMaxEvents               events a resume may replay (LIVE_RESUME_MAX_EVENTS, default 10000)
+ * @param pollMillis                    how often the feed reads history without a notification
+ *                                      (LIVE_POLL_MS, default 1000)
+ * @param retention                     how far back a resume may reach (LIVE_RETENTION, in hours, default 24)
+ */
+public record LiveLimits(int maxSubscriptions, int maxSubscriptionsPerConnection, int maxEventsPerSecond,
+                         int maxQueuedEvents, int resumeMaxEvents, int pollMillis, Duration retention) {
+
+    public static LiveLimits defaults() {
+        return new LiveLimits(10_000, 100, 1_000, 1_000, 10_000, 1_000, Duration.ofHours(24));
+    }
+}
