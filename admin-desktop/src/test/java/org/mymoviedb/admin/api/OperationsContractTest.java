@@ -52,7 +52,8 @@ class OperationsContractTest {
     @Test
     void allOperationsAreFound() throws IOException {
         assertThat(operations().toList()).contains("Movies", "UpdateMovie", "Login", "MovieHistory", "DeletePerson",
-                "Users", "CreateUser", "UpdateUser", "DeleteUser", "ChangePassword", "AuditLog").hasSize(23);
+                "Users", "CreateUser", "UpdateUser", "DeleteUser", "ChangePassword", "AuditLog", "CatalogueChanged")
+                .hasSize(26);
     }
 
     @Test
