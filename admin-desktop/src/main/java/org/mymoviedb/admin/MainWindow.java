@@ -70,8 +70,6 @@ public final class MainWindow {
     /** The narrowest the window gets: the filter bar wraps and the panels keep readable widths down to here. */
     static final double MIN_WIDTH = 760;
     static final double MIN_HEIGHT = 520;
-    /** How often the live feed asks for changes when the server has no push. */
-    static final Duration POLL_EVERY = Duration.ofMillis(Long.getLong("mymoviedb.admin.pollMillis", 5_000));
 
     private final CatalogueClient client;
     private final Background background;
@@ -91,6 +89,8 @@ public final class MainWindow {
     private final List<Runnable> waitingForSignIn = new ArrayList<>();
     /** Other editors' changes, as they commit. */
     private final LiveFeed live;
+    /** How often the live feed asks for changes when the server has no push. */
+    private final Duration pollEvery = Duration.ofMillis(Long.getLong("mymoviedb.admin.pollMillis", 5_000));
 
     public MainWindow(CatalogueClient client, Background background, AdminSettings settings, SignedInUser user,
                       Runnable onSignedOut) {
@@ -99,7 +99,7 @@ public final class MainWindow {
         this.settings = settings;
         this.user = user;
         this.signedIn = new SimpleObjectProperty<>(user);
-        this.live = new LiveFeed(client, background, POLL_EVERY);
+        this.live = new LiveFeed(client, background, pollEvery);
         this.onSignedOut = () -> {
             live.stop();
             onSignedOut.run();
@@ -152,7 +152,7 @@ public final class MainWindow {
         progress.visibleProperty().bind(background.busy());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(12, brand, progress, LiveStatus.label(live, POLL_EVERY), gap, who, changePassword,
+        HBox top = new HBox(12, brand, progress, LiveStatus.label(live, pollEvery), gap, who, changePassword,
                 logout);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(8, 10, 8, 10));
