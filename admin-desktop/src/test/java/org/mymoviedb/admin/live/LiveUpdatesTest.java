@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mymoviedb.admin.api.Movie;
+import org.mymoviedb.admin.api.NamedRef;
 import org.mymoviedb.admin.support.AdminAppTest;
 import org.mymoviedb.admin.support.OtherEditor;
 import org.mymoviedb.admin.support.SwitchableProxy;
@@ -115,6 +116,29 @@ class LiveUpdatesTest extends AdminAppTest {
 
             waitUntil(() -> cellShows("#movieTable", "133 min"));
         }
+    }
+
+    @Test
+    void theGenreAndPeopleListsAndTheGenreFilterLearnOfNewNames() {
+        signIn();
+        clickOn("#genresTab");
+        waitForIdle();
+
+        ann.createGenre("Live genre");
+
+        // Both tabs already show their lists: what they read when chosen cannot explain the new names.
+        waitUntil(() -> listed("genre", "Live genre"));
+        waitUntil(() -> interactAndGet(() -> lookup("#genreFilter").<javafx.scene.control.ComboBox<String>>query()
+                .getItems().contains("Live genre")));
+        clickOn("#peopleTab");
+        waitForIdle();
+        ann.createPerson("Live person");
+        waitUntil(() -> listed("person", "Live person"));
+    }
+
+    private boolean listed(String kind, String name) {
+        return interactAndGet(() -> lookup("#" + kind + "List").<javafx.scene.control.ListView<NamedRef>>query()
+                .getItems().stream().anyMatch(ref -> ref.name().equals(name)));
     }
 
     private int firstVisible(TableView<Movie> table) {

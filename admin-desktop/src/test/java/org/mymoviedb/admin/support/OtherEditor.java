@@ -56,6 +56,11 @@ public final class OtherEditor {
                 Map.of("n", name)));
     }
 
+    public void createPerson(String name) {
+        data(server.queryAs(token, "mutation($n: String!) { createPerson(name: $n) { userErrors { message } } }",
+                Map.of("n", name)));
+    }
+
     private JsonNode movie(String id) {
         return data(server.query("query($id: ID!) { movie(id: $id) { id version } }", Map.of("id", id))).get("movie");
     }
