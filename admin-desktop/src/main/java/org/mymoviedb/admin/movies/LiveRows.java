@@ -1,13 +1,16 @@
 package org.mymoviedb.admin.movies;
 
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import javafx.collections.ObservableList;
 import org.mymoviedb.admin.api.CatalogueChange;
 import org.mymoviedb.admin.api.CatalogueClient;
 import org.mymoviedb.admin.api.Movie;
-import org.mymoviedb.admin.api.MoviePage;
 import org.mymoviedb.admin.api.MovieQuery;
 import org.mymoviedb.admin.api.MovieQuery.MovieOrder;
 import org.mymoviedb.admin.shell.Background;
@@ -20,14 +23,23 @@ import org.mymoviedb.admin.shell.Background;
  */
 public final class LiveRows {
 
-    /** One movie's place in the list as the server now sees it: the movie if it matches, and the list's count. */
-    private record Standing(Movie matching, int totalCount) {
+    /** Movies asked about in one go: as many as the server's `ids` filter takes. */
+    static final int BATCH = 100;
+    /** More changed movies than this waiting (a bulk import, say): reading the list afresh is cheaper. */
+    static final int MOST_WAITING = 1_000;
+
+    /** Where some movies stand in the list as the server now sees it: those that match, and the list's count. */
+    private record Standing(List<String> asked, Map<String, Movie> matching, int totalCount) {
     }
 
     private final MovieListViewModel model;
     private final CatalogueClient client;
     private final Background background;
     private final Consumer<Runnable> keepingSelection;
+    /** Changed movies not asked about yet, in the order heard; touched on the FX thread only. */
+    private final Set<String> waiting = new LinkedHashSet<>();
+    /** One question at a time: changes heard meanwhile wait and go together in the next. */
+    private boolean asking;
 
     /**
      * @param keepingSelection runs a change to the rows so the selection stays on the same movies (the view's)
@@ -45,26 +57,53 @@ public final class LiveRows {
         if (!change.isMovie() || change.entityId() == null) {
             return;
         }
+        waiting.add(change.entityId());
+        if (waiting.size() > MOST_WAITING) {
+            waiting.clear();
+            model.reload();
+            return;
+        }
+        askNext();
+    }
+
+    private void askNext() {
+        if (asking || waiting.isEmpty()) {
+            return;
+        }
+        List<String> ids = waiting.stream().limit(BATCH).toList();
+        waiting.removeAll(ids);
         MovieQuery query = model.query();
-        String id = change.entityId();
+        asking = true;
         // Failures stay quiet: the next change, or a reload, brings the rows up to date; no banner for news.
-        background.run(() -> standing(query, id), standing -> {
+        background.run(() -> standing(query, ids), standing -> {
+            asking = false;
             if (query.equals(model.query())) {
-                keepingSelection.accept(() -> apply(id, standing));
+                keepingSelection.accept(() -> apply(standing));
             }
-        }, failed -> { });
+            askNext();
+        }, failed -> {
+            asking = false;
+            askNext();
+        });
     }
 
-    private Standing standing(MovieQuery query, String id) {
-        MoviePage only = client.movies(query, 1, null, List.of(id));
+    private Standing standing(MovieQuery query, List<String> ids) {
+        Map<String, Movie> matching = new HashMap<>();
+        client.movies(query, ids.size(), null, ids).movies().forEach(movie -> matching.put(movie.id(), movie));
         int total = client.movies(query, 0, null).totalCount();
-        return new Standing(only.movies().isEmpty() ? null : only.movies().get(0), total);
+        return new Standing(ids, matching, total);
     }
 
-    private void apply(String id, Standing standing) {
+    private void apply(Standing standing) {
+        for (String id : standing.asked()) {
+            apply(id, standing.matching().get(id));
+        }
+        model.totalCount().set(standing.totalCount());
+    }
+
+    private void apply(String id, Movie now) {
         ObservableList<Movie> rows = model.movies();
         int shown = indexOf(rows, id);
-        Movie now = standing.matching();
         if (now == null && shown >= 0) {
             rows.remove(shown);
         } else if (now != null && shown >= 0) {
@@ -79,7 +118,6 @@ public final class LiveRows {
                 rows.add(at, now);
             }
         }
-        model.totalCount().set(standing.totalCount());
     }
 
     private static int indexOf(List<Movie> rows, String id) {

@@ -121,6 +121,34 @@ class LiveRowsTest extends ViewModelTest {
     }
 
     @Test
+    void changesHeardWhileAQuestionIsOutGoTogetherInTheNext() {
+        showing("Rowlive");
+        java.util.ArrayDeque<Runnable> held = new java.util.ArrayDeque<>();
+        LiveRows slow = new LiveRows(model, client, new org.mymoviedb.admin.shell.Background(held::add, Runnable::run),
+                Runnable::run);
+        Movie a = row("Rowlive A");
+        Movie d = row("Rowlive D");
+        Movie e = row("Rowlive E");
+        ann.change(a.id(), "rating", 11);
+        ann.change(d.id(), "rating", 12);
+        ann.change(e.id(), "rating", 13);
+
+        slow.heard(change(CatalogueChange.UPDATED, a.id()));
+        slow.heard(change(CatalogueChange.UPDATED, d.id()));
+        slow.heard(change(CatalogueChange.UPDATED, e.id()));
+        slow.heard(change(CatalogueChange.UPDATED, d.id()));
+        assertThat(held).hasSize(1);
+        held.poll().run();
+        // A's answer landed; D and E, heard meanwhile, are one question.
+        assertThat(held).hasSize(1);
+        held.poll().run();
+
+        assertThat(held).isEmpty();
+        assertThat(List.of(row("Rowlive A"), row("Rowlive D"), row("Rowlive E"))).extracting(Movie::rating)
+                .containsExactly(11, 12, 13);
+    }
+
+    @Test
     void changesToGenresAndPeopleAreNotTheListsBusiness() {
         showing("Rowlive");
         List<Movie> before = List.copyOf(model.movies());
