@@ -34,8 +34,10 @@ public final class CatalogueEvents {
     public static final String NO_PUSH = "NO_PUSH";
     /** The server no longer has the events after the id given: what was missed must be read afresh. */
     public static final String RESUME_TOO_OLD = "RESUME_TOO_OLD";
+    /** The server has as many subscriptions as it takes: poll for a while, then subscribe again. */
+    public static final String SUBSCRIPTION_LIMIT = "SUBSCRIPTION_LIMIT";
     /** Refusals that will pass: wait, then subscribe again. */
-    private static final Set<String> PASSING = Set.of("SUBSCRIPTION_LIMIT", "EVENT_RATE_LIMIT", "SLOW_CONSUMER",
+    private static final Set<String> PASSING = Set.of(SUBSCRIPTION_LIMIT, "EVENT_RATE_LIMIT", "SLOW_CONSUMER",
             "SERVER_BUSY", ApiException.UNREACHABLE, ApiException.TIMEOUT, RESUME_TOO_OLD);
 
     /** One page of movies changed since an instant, oldest change first. */
@@ -56,12 +58,12 @@ public final class CatalogueEvents {
     }
 
     /**
-     * Subscribes, after {@code lastEventId} when given, and hands each change to {@code sink} on the calling
-     * thread until the server completes the stream. Blocks. Throws an ApiException coded {@link #NO_PUSH} when
+     * Subscribes, after {@code lastEventId} when given, runs {@code opened} once the server has answered with an
+     * event stream, and hands each change to {@code sink} on the calling thread until the server completes it. Blocks. Throws an ApiException coded {@link #NO_PUSH} when
      * the server has no push, UNREACHABLE when the connection fails or drops, and the server's code when it
      * refuses or ends the stream with an error.
      */
-    public void stream(String lastEventId, Consumer<CatalogueChange> sink) {
+    public void stream(String lastEventId, Runnable opened, Consumer<CatalogueChange> sink) {
         URI endpoint = client.endpoint();
         String body = json.writeValueAsString(Map.of("query", CatalogueClient.document("CatalogueChanged"),
                 "variables", Map.of(), "operationName", "CatalogueChanged"));
@@ -91,6 +93,7 @@ public final class CatalogueEvents {
             if (response.statusCode() != 200 || !type.startsWith("text/event-stream")) {
                 throw refusal(endpoint, response.statusCode(), in.readAllBytes());
             }
+            opened.run();
             read(endpoint, in, sink);
         } catch (IOException e) {
             throw new ApiException(ApiException.UNREACHABLE, "The live stream from " + endpoint + " dropped (" + e + ")");
@@ -109,11 +112,6 @@ public final class CatalogueEvents {
                 // Closing is all that was asked; a stream that fails to close is gone either way.
             }
         }
-    }
-
-    /** Whether a failure of {@link #stream} will pass by itself, so subscribing again later is worth it. */
-    public static boolean passing(ApiException e) {
-        return PASSING.contains(e.code());
     }
 
     private void read(URI endpoint, InputStream in, Consumer<CatalogueChange> sink) throws IOException {

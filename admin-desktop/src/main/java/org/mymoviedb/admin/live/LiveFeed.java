@@ -26,6 +26,8 @@ public final class LiveFeed {
 
     static final Duration FIRST_PAUSE = Duration.ofMillis(250);
     static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
+    /** Refused for now (the server's subscription limit): polled meanwhile, then subscribed again after this. */
+    static final Duration PUSH_AGAIN_AFTER = Duration.ofMinutes(1);
 
     private final CatalogueClient client;
     private final CatalogueEvents events;
@@ -39,6 +41,10 @@ public final class LiveFeed {
     private volatile String lastEventId;
     /** The mode as the feed's thread knows it; {@link #mode} follows it on the FX thread. */
     private volatile Mode current = Mode.STOPPED;
+    /** The pause before the next attempt; reset once a stream opens. Feed thread only. */
+    private Duration pause = FIRST_PAUSE;
+    /** Polling that gave way to a stream again: one last round once the stream is open, so nothing falls between. */
+    private ChangePolling catchUp;
 
     public LiveFeed(CatalogueClient client, Background background, Duration pollEvery) {
         this.client = client;
@@ -91,20 +97,22 @@ public final class LiveFeed {
     }
 
     private void run() {
-        Duration pause = FIRST_PAUSE;
         publishMode(Mode.CONNECTING);
         while (running) {
             try {
-                events.stream(lastEventId, this::heard);
+                events.stream(lastEventId, this::opened, this::heard);
                 // The server completed the stream (it is shutting down, say): subscribe again at once.
-                pause = FIRST_PAUSE;
             } catch (ApiException e) {
                 if (!running) {
                     return;
                 }
                 if (e.code().equals(CatalogueEvents.NO_PUSH)) {
-                    poll();
+                    poll(null);
                     return;
+                }
+                if (e.code().equals(CatalogueEvents.SUBSCRIPTION_LIMIT)) {
+                    poll(PUSH_AGAIN_AFTER);
+                    continue;
                 }
                 if (e.code().equals(CatalogueEvents.RESUME_TOO_OLD)) {
                     lastEventId = null;
@@ -116,10 +124,25 @@ public final class LiveFeed {
                 }
                 pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
             } catch (RuntimeException bug) {
-                // A bug of ours in a listener's wiring must not end the feed silently: wait, then go on.
+                // A bug of ours must not end the feed silently: wait, then go on.
                 if (!sleep(LONGEST_PAUSE)) {
                     return;
                 }
+            }
+        }
+    }
+
+    /** The server answered with an event stream: live from here on. */
+    private void opened() {
+        pause = FIRST_PAUSE;
+        publishMode(Mode.LIVE);
+        ChangePolling last = catchUp;
+        catchUp = null;
+        if (last != null) {
+            try {
+                last.poll().forEach(this::deliver);
+            } catch (ApiException e) {
+                background.publish(() -> resyncs.forEach(Runnable::run));
             }
         }
     }
@@ -128,7 +151,6 @@ public final class LiveFeed {
         if (change.eventId() != null) {
             lastEventId = change.eventId();
         }
-        publishMode(Mode.LIVE);
         deliver(change);
     }
 
@@ -140,11 +162,15 @@ public final class LiveFeed {
         });
     }
 
-    /** Until stopped: a round every {@code pollEvery}; a round that fails is tried again at the next. */
-    private void poll() {
+    /**
+     * A round every {@code pollEvery} until stopped, or until {@code giveWay} has passed (then the stream is tried
+     * again); a round that fails is tried again at the next.
+     */
+    private void poll(Duration giveWay) {
         ChangePolling polling = new ChangePolling(client, events);
+        long until = giveWay == null ? Long.MAX_VALUE : System.nanoTime() + giveWay.toNanos();
         boolean started = false;
-        while (running) {
+        while (running && System.nanoTime() < until) {
             try {
                 if (!started) {
                     polling.start();
@@ -164,6 +190,7 @@ public final class LiveFeed {
                 return;
             }
         }
+        catchUp = started ? polling : null;
     }
 
     private void publishMode(Mode now) {
