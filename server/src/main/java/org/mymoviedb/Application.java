@@ -37,6 +37,9 @@ import org.mymoviedb.graphql.fetching.Loaders;
 import org.mymoviedb.graphql.PersistedQueries;
 import org.mymoviedb.history.AuditRepository;
 import org.mymoviedb.graphql.history.HistoryFetchers;
+import org.mymoviedb.graphql.live.LiveEntities;
+import org.mymoviedb.graphql.live.LiveFetchers;
+import org.mymoviedb.live.LiveFeed;
 import org.mymoviedb.http.GraphQLHandler;
 import org.mymoviedb.http.GraphiQLHandlers;
 import org.mymoviedb.http.HealthHandlers;
@@ -72,9 +75,12 @@ public final class Application implements AutoCloseable {
     private final CatalogueChanges changes;
     private final PrometheusMeterRegistry metrics;
     private final JvmMetrics jvm;
+    private final LiveFeed live;
 
     private Application(ServerConfig config, Database database, DatabaseExecutor executor, GraphQLApi api,
-                        HttpServer http, CatalogueChanges changes, PrometheusMeterRegistry metrics, JvmMetrics jvm) {
+                        HttpServer http, CatalogueChanges changes, PrometheusMeterRegistry metrics, JvmMetrics jvm,
+                        LiveFeed live) {
+        this.live = live;
         this.config = config;
         this.database = database;
         this.executor = executor;
@@ -95,6 +101,7 @@ public final class Application implements AutoCloseable {
         JvmMetrics jvm = new JvmMetrics(metrics);
         Database database = null;
         CatalogueChanges changes = null;
+        LiveFeed live = null;
         try {
             database = new Database(settings, config.poolSize(), config.limits().statementTimeoutMillis(),
                     config.replicas(), metrics);
@@ -113,7 +120,10 @@ public final class Application implements AutoCloseable {
             }
             DatabaseExecutor executor = new DatabaseExecutor(config.poolSize(), config.queueCapacity(),
                     database.health(), metrics);
-            GraphQLApi api = graphQL(config, database.dsl(), executor, metrics);
+            live = new LiveFeed(settings.unpooledDataSource(), database.dsl(), executor, config.live(),
+                    database.catalogueVersion(), database.origin(), metrics);
+            GraphQLApi api = graphQL(config, database.dsl(), executor, metrics, live);
+            live.start();
             if (config.loadSampleData()) {
                 SampleData.loadIfEmpty(database.dsl(), log::info);
             }
@@ -144,8 +154,11 @@ public final class Application implements AutoCloseable {
             log.info("mymoviedb is serving GraphQL at http://{}:{}/graphql, GraphiQL at /graphiql",
                     displayHost(config.host()), http.port());
             log.info("Database: {}; migrations: {}; {} movies in the catalogue", where, migrations, movieCount);
-            return new Application(config, database, executor, api, http, changes, metrics, jvm);
+            return new Application(config, database, executor, api, http, changes, metrics, jvm, live);
         } catch (RuntimeException e) {
+            if (live != null) {
+                live.close();
+            }
             if (changes != null) {
                 changes.close();
             }
@@ -160,7 +173,7 @@ public final class Application implements AutoCloseable {
 
     /** Repositories, writes and fetchers of every feature, wired to the schema. */
     private static GraphQLApi graphQL(ServerConfig config, DSLContext dsl, DatabaseExecutor executor,
-                                      MeterRegistry metrics) {
+                                      MeterRegistry metrics, LiveFeed live) {
         GenreRepository genres = new GenreRepository(dsl);
         PersonRepository people = new PersonRepository(dsl);
         PasswordHasher hasher = new PasswordHasher();
@@ -170,6 +183,8 @@ public final class Application implements AutoCloseable {
         MovieRepository movieRows = new MovieRepository(dsl);
         AuditRepository history = new AuditRepository(dsl);
         MovieFetchers movies = new MovieFetchers(movieRows, executor);
+        Loaders loaders = new Loaders(genres, people, executor);
+        live.loadEntitiesWith(new LiveEntities(movieRows, genres, people, loaders));
         Fetchers fetchers = new Fetchers(
                 movies,
                 new MovieMutations(new MovieWrites(dsl), executor, new MovieCsvImport(dsl)),
@@ -181,8 +196,9 @@ public final class Application implements AutoCloseable {
                 new AuthFetchers(auth, new UserAccounts(dsl, hasher, sessions), dsl, executor),
                 new NodeFetchers(Map.of(NodeType.MOVIE, movieRows::byIds, NodeType.GENRE, genres::byIds,
                         NodeType.PERSON, people::byIds, NodeType.USER, ids -> UserRepository.byIds(dsl, ids),
-                        NodeType.AUDIT_ENTRY, history::byIds), executor));
-        return new GraphQLApi(fetchers, new Loaders(genres, people, executor),
+                        NodeType.AUDIT_ENTRY, history::byIds), executor),
+                new LiveFetchers(live, executor));
+        return new GraphQLApi(fetchers, loaders,
                 new DocumentCache(config.caches(), config.limits().maxSelectionFields(), metrics), config.limits(),
                 config.caches(), config.executionPlans());
     }
@@ -203,10 +219,17 @@ public final class Application implements AutoCloseable {
         return api;
     }
 
+    /** This instance's live feed: subscriptions' events. */
+    public LiveFeed live() {
+        return live;
+    }
+
     /** Stops taking requests, lets in-flight ones finish (up to the configured grace), then closes the pool. */
     @Override
     public void close() {
         long graceMillis = config.shutdownGraceSeconds() * 1000L;
+        // First: open event streams end (with "complete"), so they do not hold the drain below for its whole grace.
+        live.close();
         try {
             http.stop(graceMillis);
             executor.shutdown(Math.max(1, config.shutdownGraceSeconds()));

@@ -17,6 +17,7 @@ public record CorsPolicy(List<String> allowedOrigins, List<String> allowedHeader
 
     /** What browser clients send: the API's headers, W3C trace context and baggage, Sentry's, request ids, Apollo's. */
     public static final List<String> DEFAULT_HEADERS = List.of("Content-Type", "Authorization", "Accept",
+            "Last-Event-ID",
             "traceparent", "tracestate", "baggage", "sentry-trace", "x-request-id",
             "apollographql-client-name", "apollographql-client-version");
 

@@ -31,6 +31,8 @@ public final class Database implements AutoCloseable {
     private final DatabaseHealth health;
     private final List<Replica> replicas = new ArrayList<>();
     private final ReplicaLag replicaLag;
+    /** Written into every history entry this instance's connections insert (audit_entry.origin, migration V9). */
+    private final String origin = java.util.UUID.randomUUID().toString();
 
     /** Publishes the pool's and the statement counter's meters in {@code metrics}. */
     public Database(ConnectionSettings settings, int poolSize, int statementTimeoutMillis, MeterRegistry metrics) {
@@ -41,6 +43,8 @@ public final class Database implements AutoCloseable {
     public Database(ConnectionSettings settings, int poolSize, int statementTimeoutMillis, ReplicaConfig replicas,
                     MeterRegistry metrics) {
         HikariConfig config = poolConfig(settings, poolSize, statementTimeoutMillis, "mymoviedb");
+        config.addDataSourceProperty("options", config.getDataSourceProperties().get("options")
+                + " -c mymoviedb.origin=" + origin);
         // Only for the moment before the health monitor notices an outage: afterwards nothing waits for the pool.
         config.setConnectionTimeout(3_000);
         // HikariCP's own meters (hikaricp_*, tagged pool="mymoviedb"): acquire, usage and creation times, timeouts.
@@ -108,6 +112,11 @@ public final class Database implements AutoCloseable {
     }
 
     /** Moves on with every transaction this instance commits. */
+    /** This instance's mark on the history entries it writes, so its live feed can tell its own writes. */
+    public String origin() {
+        return origin;
+    }
+
     public CatalogueVersion catalogueVersion() {
         return catalogueVersion;
     }

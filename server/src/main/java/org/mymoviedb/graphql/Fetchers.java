@@ -2,6 +2,7 @@ package org.mymoviedb.graphql;
 
 import org.mymoviedb.graphql.auth.AuthFetchers;
 import org.mymoviedb.graphql.history.HistoryFetchers;
+import org.mymoviedb.graphql.live.LiveFetchers;
 import org.mymoviedb.graphql.movie.MovieFetchers;
 import org.mymoviedb.graphql.movie.MovieMutations;
 import org.mymoviedb.graphql.names.GenreFetchers;
@@ -21,5 +22,6 @@ public record Fetchers(
         NamedEntryMutations<PersonPayload> personMutations,
         HistoryFetchers history,
         AuthFetchers auth,
-        NodeFetchers nodes) {
+        NodeFetchers nodes,
+        LiveFetchers live) {
 }

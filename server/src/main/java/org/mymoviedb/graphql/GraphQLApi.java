@@ -37,6 +37,7 @@ import org.mymoviedb.config.CacheBudgets;
 import org.mymoviedb.data.ReadRoute;
 import org.mymoviedb.graphql.auth.AuthDirective;
 import org.mymoviedb.graphql.auth.AuthFetchers;
+import org.mymoviedb.graphql.live.Subscriptions;
 import org.mymoviedb.live.LiveAnswer;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
@@ -62,6 +63,7 @@ public final class GraphQLApi {
     private final QueryComplexityLimits validationLimits;
 
     private final PlannedExecution queries;
+    private final Subscriptions subscriptions;
 
     /** {@code executionPlans}: whether read-only movie queries run as compiled plans (see {@link PlannedExecution}). */
     public GraphQLApi(Fetchers f, Loaders loaders, DocumentCache documents, ApiLimits limits, CacheBudgets budgets,
@@ -75,7 +77,8 @@ public final class GraphQLApi {
         this.documents = documents;
         this.auth = f.auth();
         TypeDefinitionRegistry contract = new SchemaParser().parse(schemaText());
-        RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
+        this.subscriptions = f.live().subscriptions();
+        RuntimeWiring wiring = f.live().wire(RuntimeWiring.newRuntimeWiring())
                 .scalar(describedByContract(DateScalars.date(), contract))
                 .scalar(describedByContract(DateScalars.dateTime(), contract))
                 .scalar(describedByContract(JsonScalar.json(), contract))
@@ -269,8 +272,13 @@ public final class GraphQLApi {
      * with the subscriber's viewer. {@code lastEventId} (an event id, or null) resumes after that event.
      */
     public CompletableFuture<LiveAnswer> subscribe(GraphQLRequest request, String lastEventId) {
-        return CompletableFuture.completedFuture(LiveAnswer.refused(ResponseErrors.requestError(
-                org.mymoviedb.base.ErrorCode.INTERNAL_SERVER_ERROR, "Subscriptions are not served yet")));
+        Map<String, Object> unstorable = StorableInput.refusal(request.query(), request.variables());
+        if (unstorable != null) {
+            return CompletableFuture.completedFuture(LiveAnswer.refused(unstorable));
+        }
+        Viewer viewer = new Viewer(request.bearerToken(), request.clientAddress(), auth::lookup);
+        return refusingStaleToken(request, viewer, LiveAnswer.refused(StaleToken.refusal()), () -> subscriptions
+                .subscribe(lastEventId, () -> input(request, viewer, false), graphQL::executeAsync));
     }
 
     /**

@@ -81,7 +81,8 @@ public final class AuditRepository {
         return node == null || node.isNull() ? null : JSON.treeToValue(node, Object.class);
     }
 
-    private static AuditEntry toEntry(AuditEntryRecord r) {
+    /** A row of audit_entry as history keeps it. */
+    public static AuditEntry toEntry(AuditEntryRecord r) {
         List<AuditEntry.FieldChange> changes = new ArrayList<>();
         JsonNode fields = JSON.readTree(r.getChanges().data());
         for (Map.Entry<String, JsonNode> field : fields.properties()) {

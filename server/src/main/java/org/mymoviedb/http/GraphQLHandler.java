@@ -54,6 +54,7 @@ public final class GraphQLHandler implements HttpHandler {
     private final ValidationThreads validation;
     private final int maxBatchSize;
     private final String sharedCacheControl;
+    private final EventStreams streams;
 
     /** On a database that is always there: for handlers tested without one. */
     public GraphQLHandler(GraphQLApi api, PersistedQueries persistedQueries, ResultCache cache,
@@ -78,6 +79,7 @@ public final class GraphQLHandler implements HttpHandler {
         this.timers = new RequestTimers(metrics);
         this.validation = new ValidationThreads(limits.validationThreads(), limits.validationQueue(),
                 limits.validationWaitMillis(), metrics);
+        this.streams = new EventStreams(api, persistedQueries, this::offIoThread);
         FunctionCounter.builder("mymoviedb.graphql.requests", requests, LongAdder::sum)
                 .description("GraphQL requests answered or being answered").register(metrics);
     }
@@ -90,6 +92,10 @@ public final class GraphQLHandler implements HttpHandler {
             timers.record(ex.getAttachment(OPERATION), ex.getStatusCode(), System.nanoTime() - arrived);
             next.proceed();
         });
+        if (EventStream.wanted(exchange.getRequestHeaders().getFirst(Headers.ACCEPT))) {
+            streams.handle(exchange);
+            return;
+        }
         ResponseFormat format;
         try {
             format = ResponseFormat.negotiate(exchange.getRequestHeaders().getFirst(Headers.ACCEPT));
@@ -129,7 +135,7 @@ public final class GraphQLHandler implements HttpHandler {
         }
     }
 
-    private static void requireJsonBody(HttpServerExchange exchange) {
+    static void requireJsonBody(HttpServerExchange exchange) {
         String contentType = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
         // split(";", -1): "Content-Type: ;" gives one empty media type, not an empty array.
         String mediaType = contentType == null ? "" : contentType.split(";", -1)[0].trim().toLowerCase(Locale.ROOT);
@@ -269,6 +275,10 @@ public final class GraphQLHandler implements HttpHandler {
             }), () -> !validated(request), problem -> later.complete(Answer.problem(problem)));
             return later;
         }
+        if (api.documents().operation(request.query(), request.operationName())
+                .filter(op -> op == OperationDefinition.Operation.SUBSCRIPTION).isPresent()) {
+            return CompletableFuture.completedFuture(Answer.problem(needsStream()));
+        }
         if (get && writes(request)) {
             return CompletableFuture.completedFuture(Answer.problem(new HttpProblem(405, ErrorCode.METHOD_NOT_ALLOWED,
                     "Mutations go over POST; GET only reads")).withAllow("POST"));
@@ -304,6 +314,9 @@ public final class GraphQLHandler implements HttpHandler {
             // Parsed by now (unless the document is invalid), so this is a look-up, not a parse.
             OperationDefinition.Operation operation = api.documents()
                     .operation(request.query(), request.operationName()).orElse(null);
+            if (operation == OperationDefinition.Operation.SUBSCRIPTION) {
+                return Answer.problem(needsStream());
+            }
             int status = format.statusOf(result);
             byte[] body = Json.MAPPER.writeValueAsBytes(result);
             boolean cacheable = done.later() == null && cacheable(operation, result);
@@ -313,6 +326,32 @@ public final class GraphQLHandler implements HttpHandler {
             Long retryAfter = RetryAfter.of(result).isPresent() ? RetryAfter.of(result).getAsLong() : null;
             return new Answer(status, body, retryAfter, null, operation, anonymous && cacheable, done.later());
         });
+    }
+
+    /**
+     * {@code work} for {@code request}, on a validation thread when the document is new and this is an IO thread
+     * (as {@link #run} does); a refusal to take it there fails the future with the {@link HttpProblem}.
+     */
+    private <T> CompletableFuture<T> offIoThread(HttpServerExchange exchange, GraphQLRequest request,
+                                                 java.util.function.Supplier<CompletableFuture<T>> work) {
+        if (!exchange.isInIoThread() || validated(request)) {
+            return work.get();
+        }
+        CompletableFuture<T> later = new CompletableFuture<>();
+        validation.run(() -> work.get().whenComplete((done, failure) -> {
+            if (failure != null) {
+                later.completeExceptionally(failure);
+            } else {
+                later.complete(done);
+            }
+        }), () -> !validated(request), later::completeExceptionally);
+        return later;
+    }
+
+    /** A subscription asked for as one JSON answer. */
+    private static HttpProblem needsStream() {
+        return new HttpProblem(400, ErrorCode.SUBSCRIPTION_NEEDS_STREAM, "A subscription needs a stream: send it with"
+                + " Accept: text/event-stream (GraphQL over SSE) or over a graphql-transport-ws WebSocket");
     }
 
     /** Whether the request's document is in the document cache, parsed and validated. */
@@ -334,7 +373,7 @@ public final class GraphQLHandler implements HttpHandler {
     }
 
     /** The token of {@code Authorization: Bearer <token>}, or null. */
-    private static String bearerToken(HttpServerExchange exchange) {
+    static String bearerToken(HttpServerExchange exchange) {
         String header = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return null;
