@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.mymoviedb.admin.api.Movie;
 import org.mymoviedb.admin.api.NamedRef;
 import org.mymoviedb.admin.support.AdminAppTest;
+import org.mymoviedb.admin.support.CuttableProxy;
 import org.mymoviedb.admin.support.OtherEditor;
 import org.mymoviedb.admin.support.SwitchableProxy;
 
@@ -43,6 +44,7 @@ class LiveUpdatesTest extends AdminAppTest {
     @Test
     void anotherEditorsChangeUpdatesTheRowInPlaceKeepingScrollAndSelection() {
         signIn();
+        waitUntil(() -> text("#liveStatus").equals("● Live"));
         replaceText("#search", "Live reel");
         settle();
         TableView<Movie> table = lookup("#movieTable").queryTableView();
@@ -73,6 +75,7 @@ class LiveUpdatesTest extends AdminAppTest {
     @Test
     void aFormOpenOnTheMovieSaysWhoChangedWhatAndKeepsTheEditorsTyping() {
         signIn();
+        waitUntil(() -> text("#liveStatus").equals("● Live"));
         replaceText("#search", "Notice film");
         settle();
         clickOn(cell("Notice film"));
@@ -99,14 +102,32 @@ class LiveUpdatesTest extends AdminAppTest {
     }
 
     @Test
+    void aChangeMadeWhileTheConnectionWasDownArrivesOnceItIsBack() {
+        catalogue.movie("Dropped film", LocalDate.of(1979, 9, 9), 60, 101);
+        try (CuttableProxy proxy = new CuttableProxy(server.uri("/graphql"))) {
+            signInAt(proxy.uri().toString());
+            waitUntil(() -> text("#liveStatus").equals("● Live"));
+            replaceText("#search", "Dropped film");
+            settle();
+            Movie shown = interactAndGet(() -> lookup("#movieTable").<Movie>queryTableView().getItems().get(0));
+            // Heard before the drop, so the stream has an event to resume after.
+            ann.change(shown.id(), "rating", 64);
+            waitUntil(() -> cellShows("#movieTable", "64"));
+
+            proxy.down();
+            waitUntil(() -> text("#liveStatus").equals("Reconnecting…"));
+            ann.change(shown.id(), "runtimeMinutes", 121);
+            proxy.up();
+
+            waitUntil(() -> text("#liveStatus").equals("● Live"));
+            waitUntil(() -> cellShows("#movieTable", "121 min"));
+        }
+    }
+
+    @Test
     void withNoEventStreamTheWindowPollsAndStillHears() {
         try (SwitchableProxy buffering = new SwitchableProxy(server.uri("/graphql"))) {
-            replaceText("#serverUrl", buffering.uri().toString());
-            replaceText("#username", EDITOR);
-            replaceText("#password", PASSWORD);
-            clickOn("#signIn");
-            waitUntil(() -> lookup("#movieTable").tryQuery().isPresent());
-            waitForIdle();
+            signInAt(buffering.uri().toString());
             waitUntil(() -> text("#liveStatus").equals("Checking for changes every 1 s"));
             replaceText("#search", "Polling film");
             settle();
@@ -134,6 +155,15 @@ class LiveUpdatesTest extends AdminAppTest {
         waitForIdle();
         ann.createPerson("Live person");
         waitUntil(() -> listed("person", "Live person"));
+    }
+
+    private void signInAt(String url) {
+        replaceText("#serverUrl", url);
+        replaceText("#username", EDITOR);
+        replaceText("#password", PASSWORD);
+        clickOn("#signIn");
+        waitUntil(() -> lookup("#movieTable").tryQuery().isPresent());
+        waitForIdle();
     }
 
     private boolean listed(String kind, String name) {
