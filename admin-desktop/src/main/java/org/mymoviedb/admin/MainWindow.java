@@ -193,6 +193,10 @@ public final class MainWindow {
     private void hearLive() {
         live.listen(new LiveRows(movies, client, background, movieList::keepingSelection)::heard);
         live.listen(change -> {
+            // The editor's own changes to names already refresh what shows them.
+            if (signedIn.get().username().equals(change.username())) {
+                return;
+            }
             if (CatalogueChange.GENRE.equals(change.entityType())) {
                 genres.reload();
                 movies.loadGenres();
@@ -331,5 +335,10 @@ public final class MainWindow {
 
     public Scene scene() {
         return scene;
+    }
+
+    /** The app is closing: the live feed stops, so no change lands on screens that are gone. */
+    public void close() {
+        live.stop();
     }
 }

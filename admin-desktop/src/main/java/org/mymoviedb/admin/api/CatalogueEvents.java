@@ -49,6 +49,8 @@ public final class CatalogueEvents {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     private final HttpClient http;
     private volatile InputStream open;
+    /** When the open stream last sent anything, a keep-alive comment included (System.nanoTime). */
+    private volatile long lastSign;
 
     public CatalogueEvents(CatalogueClient client, Duration connectTimeout) {
         this.client = client;
@@ -88,6 +90,7 @@ public final class CatalogueEvents {
             throw new ApiException(ApiException.UNREACHABLE, "Interrupted while subscribing at " + endpoint);
         }
         try (InputStream in = response.body()) {
+            lastSign = System.nanoTime();
             open = in;
             String type = response.headers().firstValue("Content-Type").orElse("");
             if (response.statusCode() != 200 || !type.startsWith("text/event-stream")) {
@@ -100,6 +103,14 @@ public final class CatalogueEvents {
         } finally {
             open = null;
         }
+    }
+
+    /**
+     * How long the open stream has said nothing, not even a keep-alive; zero while none is open. A connection that
+     * died without closing (a laptop woken elsewhere) shows here, since reading it would wait for ever.
+     */
+    public Duration silence() {
+        return open == null ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - lastSign);
     }
 
     /** Ends the stream in progress, from any thread: {@link #stream} returns or throws soon after. */
@@ -120,6 +131,7 @@ public final class CatalogueEvents {
         String id = null;
         StringBuilder data = new StringBuilder();
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            lastSign = System.nanoTime();
             if (line.isEmpty()) {
                 if ("complete".equals(event)) {
                     return;

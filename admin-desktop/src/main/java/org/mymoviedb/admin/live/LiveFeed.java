@@ -26,6 +26,8 @@ public final class LiveFeed {
 
     static final Duration FIRST_PAUSE = Duration.ofMillis(250);
     static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
+    /** Three of the server's keep-alives (every 15 s) missed: the connection is dead, though it never closed. */
+    static final Duration MOST_SILENCE = Duration.ofSeconds(45);
     /** Refused for now (the server's subscription limit): polled meanwhile, then subscribed again after this. */
     static final Duration PUSH_AGAIN_AFTER = Duration.ofMinutes(1);
 
@@ -33,6 +35,7 @@ public final class LiveFeed {
     private final CatalogueEvents events;
     private final Background background;
     private final Duration pollEvery;
+    private final Duration mostSilence;
     private final List<Consumer<CatalogueChange>> listeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> resyncs = new CopyOnWriteArrayList<>();
     private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(Mode.STOPPED);
@@ -45,8 +48,17 @@ public final class LiveFeed {
     private Duration pause = FIRST_PAUSE;
     /** Polling that gave way to a stream again: one last round once the stream is open, so nothing falls between. */
     private ChangePolling catchUp;
+    /** A stream ended before its first event: with no id to resume after, what came meanwhile is read afresh. */
+    private boolean unresumable;
+    private boolean wasOpen;
 
     public LiveFeed(CatalogueClient client, Background background, Duration pollEvery) {
+        this(client, background, pollEvery, MOST_SILENCE);
+    }
+
+    /** @param mostSilence a stream silent longer than this is given up and subscribed again (tests shorten it) */
+    LiveFeed(CatalogueClient client, Background background, Duration pollEvery, Duration mostSilence) {
+        this.mostSilence = mostSilence;
         this.client = client;
         this.events = new CatalogueEvents(client, Duration.ofSeconds(10));
         this.background = background;
@@ -73,6 +85,26 @@ public final class LiveFeed {
         feed.setDaemon(true);
         thread = feed;
         feed.start();
+        Thread watchdog = new Thread(() -> watch(feed), "live-feed-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
+    /** Gives up a stream that has gone silent, so the feed subscribes again (and resumes) instead of waiting. */
+    private void watch(Thread feed) {
+        long every = Math.max(50, mostSilence.toMillis() / 4);
+        while (running && thread == feed) {
+            try {
+                Thread.sleep(every);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (events.silence().compareTo(mostSilence) > 0) {
+                // Closing may not wake a reader blocked on a dead connection; the interrupt does.
+                events.close();
+                feed.interrupt();
+            }
+        }
     }
 
     /** Ends the stream or the polling; no listener hears anything after this returns and lands. */
@@ -100,12 +132,19 @@ public final class LiveFeed {
         publishMode(Mode.CONNECTING);
         while (running) {
             try {
-                events.stream(lastEventId, this::opened, this::heard);
-                // The server completed the stream (it is shutting down, say): subscribe again at once.
+                wasOpen = false;
+                try {
+                    events.stream(lastEventId, this::opened, this::heard);
+                    // The server completed the stream (it is shutting down, say): subscribe again at once.
+                } finally {
+                    unresumable |= wasOpen && lastEventId == null;
+                }
             } catch (ApiException e) {
                 if (!running) {
                     return;
                 }
+                // A watchdog's interrupt has done its work: the pause below is a real one.
+                Thread.interrupted();
                 if (e.code().equals(CatalogueEvents.NO_PUSH)) {
                     poll(null);
                     return;
@@ -135,7 +174,12 @@ public final class LiveFeed {
     /** The server answered with an event stream: live from here on. */
     private void opened() {
         pause = FIRST_PAUSE;
+        wasOpen = true;
         publishMode(Mode.LIVE);
+        if (unresumable) {
+            unresumable = false;
+            background.publish(() -> resyncs.forEach(Runnable::run));
+        }
         ChangePolling last = catchUp;
         catchUp = null;
         if (last != null) {
@@ -205,13 +249,13 @@ public final class LiveFeed {
         return Duration.ofMillis(millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
     }
 
-    /** False when woken by {@link #stop}. */
+    /** False once {@link #stop} has been called. */
     private boolean sleep(Duration pause) {
         try {
             Thread.sleep(pause.toMillis());
-            return running;
         } catch (InterruptedException e) {
-            return false;
+            // Stopped, or a watchdog's late interrupt: running says which.
         }
+        return running;
     }
 }

@@ -104,6 +104,25 @@ class LiveFeedTest extends ViewModelTest {
     }
 
     @Test
+    void aStreamThatFallsSilentIsGivenUpAndResumed() {
+        String movie = movie("Silent film");
+        CuttableProxy proxy = new CuttableProxy(server.uri("/graphql"));
+        closing.add(proxy);
+        start(proxy.uri(), Duration.ofSeconds(30), Duration.ofSeconds(3));
+        awaitMode(LiveFeed.Mode.LIVE);
+        ann.change(movie, "rating", 31);
+        await(c -> movie.equals(c.entityId()));
+
+        // The connection stays open but nothing comes through it: no close, no error, no keep-alive.
+        proxy.stall();
+        ann.change(movie, "rating", 32);
+
+        CatalogueChange resumed = await(c -> movie.equals(c.entityId()));
+        assertThat(resumed.movie().rating()).isEqualTo(32);
+        assertThat(proxy.connections()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
     void withNoEventStreamTheFeedPollsForChanges() {
         String movie = movie("Polled film");
         // The relay buffers every answer and sends no Accept header on: the server refuses the subscription, as
@@ -154,9 +173,13 @@ class LiveFeedTest extends ViewModelTest {
     }
 
     private void start(URI endpoint, Duration pollEvery) {
+        start(endpoint, pollEvery, LiveFeed.MOST_SILENCE);
+    }
+
+    private void start(URI endpoint, Duration pollEvery, Duration mostSilence) {
         CatalogueClient client = new CatalogueClient(endpoint, Duration.ofSeconds(15));
         client.login(EDITOR, PASSWORD);
-        feed = new LiveFeed(client, inline(), pollEvery);
+        feed = new LiveFeed(client, inline(), pollEvery, mostSilence);
         feed.listen(heard::add);
         feed.listen(all::add);
         feed.start();

@@ -8,6 +8,7 @@ import javafx.scene.control.skin.VirtualFlow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.testfx.matcher.control.LabeledMatchers;
 import org.mymoviedb.admin.api.Movie;
 import org.mymoviedb.admin.api.NamedRef;
 import org.mymoviedb.admin.support.AdminAppTest;
@@ -32,6 +33,7 @@ class LiveUpdatesTest extends AdminAppTest {
         }
         catalogue.movie("Notice film", LocalDate.of(1977, 7, 7), 60, 101);
         catalogue.movie("Polling film", LocalDate.of(1978, 8, 8), 60, 101);
+        catalogue.genre("Kept genre");
         // Polling rounds a second apart, for the test that has no event stream.
         System.setProperty("mymoviedb.admin.pollMillis", "1000");
     }
@@ -144,6 +146,10 @@ class LiveUpdatesTest extends AdminAppTest {
         signIn();
         clickOn("#genresTab");
         waitForIdle();
+        waitUntil(() -> lookup("#genreList .list-cell").match(LabeledMatchers.hasText("Kept genre")).tryQuery()
+                .isPresent());
+        clickOn(lookup("#genreList .list-cell").match(LabeledMatchers.hasText("Kept genre")).queryLabeled());
+        replaceText("#genreName", "Kept genre, half renamed");
 
         ann.createGenre("Live genre");
 
@@ -151,6 +157,10 @@ class LiveUpdatesTest extends AdminAppTest {
         waitUntil(() -> listed("genre", "Live genre"));
         waitUntil(() -> interactAndGet(() -> lookup("#genreFilter").<javafx.scene.control.ComboBox<String>>query()
                 .getItems().contains("Live genre")));
+        // The refill kept the editor's place: the chosen genre still chosen, the half-typed name still there.
+        assertThat(interactAndGet(() -> lookup("#genreList").<javafx.scene.control.ListView<NamedRef>>query()
+                .getSelectionModel().getSelectedItem().name())).isEqualTo("Kept genre");
+        assertThat(text("#genreName")).isEqualTo("Kept genre, half renamed");
         clickOn("#peopleTab");
         waitForIdle();
         ann.createPerson("Live person");

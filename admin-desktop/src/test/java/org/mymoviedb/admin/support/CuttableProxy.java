@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A TCP relay between the app and the real server that passes bytes as they come (an event stream too, unlike
  * {@link SwitchableProxy}, which buffers answers), so a test can drop live connections: {@link #down()} cuts
- * every open connection and refuses new ones, {@link #up()} listens again on the same port.
+ * every open connection and refuses new ones, {@link #up()} listens again on the same port, and {@link #stall()}
+ * stops passing bytes on the open connections without closing them (a connection that died silently).
  */
 public final class CuttableProxy implements AutoCloseable {
 
@@ -24,6 +25,8 @@ public final class CuttableProxy implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private ServerSocket listener;
     private volatile int connections;
+    /** Connections open when {@link #stall} was called pass nothing more; later ones pass as usual. */
+    private final Set<Socket> stalled = ConcurrentHashMap.newKeySet();
 
     public CuttableProxy(URI target) {
         this.target = target;
@@ -47,6 +50,10 @@ public final class CuttableProxy implements AutoCloseable {
         }
         open.forEach(CuttableProxy::close);
         open.clear();
+    }
+
+    public void stall() {
+        stalled.addAll(open);
     }
 
     public synchronized void up() {
@@ -90,6 +97,9 @@ public final class CuttableProxy implements AutoCloseable {
             byte[] buffer = new byte[8192];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                    if (stalled.contains(from)) {
+                        continue;
+                    }
                     out.write(buffer, 0, read);
                     out.flush();
                 }
