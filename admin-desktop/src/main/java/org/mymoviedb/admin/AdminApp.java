@@ -80,6 +80,9 @@ public class AdminApp extends Application {
 
     @Override
     public void stop() {
+        if (mainWindow != null) {
+            mainWindow.close();
+        }
         if (background != null) {
             background.shutdown();
         }

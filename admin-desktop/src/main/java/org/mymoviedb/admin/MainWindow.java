@@ -1,5 +1,7 @@
 package org.mymoviedb.admin;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,6 +29,7 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
+import org.mymoviedb.admin.api.CatalogueChange;
 import org.mymoviedb.admin.api.CatalogueClient;
 import org.mymoviedb.admin.api.Movie;
 import org.mymoviedb.admin.api.SignedInUser;
@@ -36,10 +39,15 @@ import org.mymoviedb.admin.history.HistoryView;
 import org.mymoviedb.admin.history.HistoryViewModel;
 import org.mymoviedb.admin.login.LoginView;
 import org.mymoviedb.admin.login.LoginViewModel;
+import org.mymoviedb.admin.live.LiveFeed;
+import org.mymoviedb.admin.live.LiveStatus;
+import org.mymoviedb.admin.movieform.ChangedMeanwhile;
+import org.mymoviedb.admin.movieform.ChangedMeanwhileNotice;
 import org.mymoviedb.admin.movieform.MovieFormView;
 import org.mymoviedb.admin.movieform.MovieFormViewModel;
 import org.mymoviedb.admin.movieform.OpenForms;
 import org.mymoviedb.admin.movies.MovieListTools;
+import org.mymoviedb.admin.movies.LiveRows;
 import org.mymoviedb.admin.movies.MovieListView;
 import org.mymoviedb.admin.movies.MovieListViewModel;
 import org.mymoviedb.admin.names.GenreCatalogue;
@@ -87,6 +95,10 @@ public final class MainWindow {
     private final OpenForms forms = new OpenForms();
     /** What just worked ("Saved “Alien” (1979-05-25)"), across the top without blocking anything. */
     private final Notice notice = new Notice("notice");
+    /** Other editors' changes, as they commit. */
+    private final LiveFeed live;
+    /** How often the live feed asks for changes when the server has no push. */
+    private final Duration pollEvery = Duration.ofMillis(Long.getLong("mymoviedb.admin.pollMillis", 5_000));
 
     public MainWindow(CatalogueClient client, Background background, AdminSettings settings, SignedInUser user,
                       Runnable onSignedOut) {
@@ -95,7 +107,11 @@ public final class MainWindow {
         this.settings = settings;
         this.user = user;
         this.signedIn = new SimpleObjectProperty<>(user);
-        this.onSignedOut = onSignedOut;
+        this.live = new LiveFeed(client, background, pollEvery);
+        this.onSignedOut = () -> {
+            live.stop();
+            onSignedOut.run();
+        };
         movies = new MovieListViewModel(client, background);
         history = new HistoryViewModel(client, background);
         movieList = new MovieListView(movies, new HistoryView(history).root(), history::show, this::edit);
@@ -103,6 +119,7 @@ public final class MainWindow {
         genres = new NameListViewModel(new GenreCatalogue(client), background);
         people = new NameListViewModel(new PersonCatalogue(client), background);
         genres.onChanged(movies::loadGenres);
+        hearLive();
 
         Tab moviesTab = new Tab("Movies", movieList.root());
         Tab genresTab = new Tab("Genres", new NameListView(genres).root());
@@ -150,7 +167,8 @@ public final class MainWindow {
         progress.visibleProperty().bind(background.busy());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(12, brand, progress, gap, who, changePassword, logout);
+        HBox top = new HBox(12, brand, progress, LiveStatus.label(live, pollEvery), gap, who, changePassword,
+                logout);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(8, 10, 8, 10));
         top.getStyleClass().add("top-bar");
@@ -171,6 +189,41 @@ public final class MainWindow {
 
         movies.reload();
         movies.loadGenres();
+        live.start();
+        // The window gone (signed out, the app closed): the feed goes with it.
+        scene.windowProperty().addListener((obs, was, window) -> {
+            if (window == null) {
+                live.stop();
+            } else {
+                window.showingProperty().addListener((o, wasShowing, showing) -> {
+                    if (!showing) {
+                        live.stop();
+                    }
+                });
+            }
+        });
+    }
+
+    /** Wires the live feed to the screens: the list's rows, the genre and people lists, the genre filter. */
+    private void hearLive() {
+        live.listen(new LiveRows(movies, client, background, movieList::keepingSelection)::heard);
+        live.listen(change -> {
+            // The editor's own changes to names already refresh what shows them.
+            if (signedIn.get().username().equals(change.username())) {
+                return;
+            }
+            if (CatalogueChange.GENRE.equals(change.entityType())) {
+                genres.reload();
+                movies.loadGenres();
+            } else if (CatalogueChange.PERSON.equals(change.entityType())) {
+                people.reload();
+            }
+        });
+        // Changes may have been missed: read what the screens show afresh.
+        live.onResync(() -> {
+            movies.reload();
+            movies.loadGenres();
+        });
     }
 
     /**
@@ -181,7 +234,7 @@ public final class MainWindow {
         forms.open(movie, () -> {
             MovieFormViewModel form = new MovieFormViewModel(client, background);
             form.load(movie);
-            return new MovieFormView(scene.getWindow(), form, background, genres::suggest, people::suggest,
+            MovieFormView view = new MovieFormView(scene.getWindow(), form, background, genres::suggest, people::suggest,
                     new MovieFormView.Host() {
                         @Override
                         public void saved(Movie saved) {
@@ -208,6 +261,8 @@ public final class MainWindow {
                             notice.say(message);
                         }
                     });
+            showChangesMeanwhile(form, view);
+            return view;
         });
     }
 
@@ -217,6 +272,18 @@ public final class MainWindow {
      */
     public boolean mayClose() {
         return forms.closeAll();
+    }
+
+    /** The form says when another editor changes its movie, until it closes. */
+    private void showChangesMeanwhile(MovieFormViewModel form, MovieFormView view) {
+        ChangedMeanwhile meanwhile = new ChangedMeanwhile(form, signedIn.get().username());
+        ChangedMeanwhileNotice notice = new ChangedMeanwhileNotice(meanwhile);
+        view.notice(notice.node());
+        Runnable deaf = live.listen(change -> meanwhile.heard(change, Instant.now()));
+        view.stage().addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
+            deaf.run();
+            notice.stop();
+        });
     }
 
     /**
@@ -317,5 +384,10 @@ public final class MainWindow {
 
     public Scene scene() {
         return scene;
+    }
+
+    /** The app is closing: the live feed stops, so no change lands on screens that are gone. */
+    public void close() {
+        live.stop();
     }
 }

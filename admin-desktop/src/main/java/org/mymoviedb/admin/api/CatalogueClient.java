@@ -104,7 +104,13 @@ public final class CatalogueClient {
     // --- movies --------------------------------------------------------------------------------------------
 
     public MoviePage movies(MovieQuery query, int first, String after) {
+        return movies(query, first, after, null);
+    }
+
+    /** The same, only among {@code onlyIds} when given: whether those movies are in the list {@code query} shows. */
+    public MoviePage movies(MovieQuery query, int first, String after, List<String> onlyIds) {
         Map<String, Object> filter = new LinkedHashMap<>();
+        putIfPresent(filter, "ids", onlyIds);
         putIfPresent(filter, "titleContains", blankToNull(query.titleContains()));
         if (query.genre() != null) {
             filter.put("genres", List.of(query.genre()));
@@ -273,8 +279,13 @@ public final class CatalogueClient {
 
     // --- transport -----------------------------------------------------------------------------------------
 
+    /** The session's token, for the live feed's own connection (CatalogueEvents); null when signed out. */
+    String token() {
+        return token;
+    }
+
     /** Runs one operation; returns its {@code data}, or throws with the first error's code. */
-    private JsonNode call(String operation, Map<String, Object> variables) {
+    JsonNode call(String operation, Map<String, Object> variables) {
         String body = json.writeValueAsString(Map.of("query", document(operation), "variables", variables));
         JsonNode answer;
         try {

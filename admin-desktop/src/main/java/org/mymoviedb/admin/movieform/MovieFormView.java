@@ -342,6 +342,11 @@ public final class MovieFormView {
                 "Discard changes", "Keep editing").confirmed();
     }
 
+    /** Shows {@code notice} under the banner: news about this movie, such as another editor's change. */
+    public void notice(Node notice) {
+        notices.getChildren().add(notice);
+    }
+
     public void show() {
         Windows.showOver(stage, stage.getOwner());
         title.requestFocus();

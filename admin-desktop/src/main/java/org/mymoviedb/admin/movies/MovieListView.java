@@ -175,9 +175,18 @@ public final class MovieListView {
      * (a new one) reloads it.
      */
     public void showSaved(Movie saved) {
+        keepingSelection(() -> {
+            if (!model.replace(saved)) {
+                model.reload();
+            }
+        });
+    }
+
+    /** Runs {@code change} to the rows, then selects the same movies again wherever they now stand. */
+    public void keepingSelection(Runnable change) {
         List<String> selected = table.getSelectionModel().getSelectedItems().stream().map(Movie::id).toList();
-        if (!model.replace(saved)) {
-            model.reload();
+        change.run();
+        if (selected.equals(table.getSelectionModel().getSelectedItems().stream().map(Movie::id).toList())) {
             return;
         }
         table.getSelectionModel().clearSelection();

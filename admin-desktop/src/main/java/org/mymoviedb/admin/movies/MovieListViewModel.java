@@ -89,7 +89,9 @@ public final class MovieListViewModel {
         if (firstPage) {
             movies.setAll(page.movies());
         } else {
-            movies.addAll(page.movies());
+            // A row another editor's change put in the list already (LiveRows) is not shown twice.
+            java.util.Set<String> shown = movies.stream().map(Movie::id).collect(Collectors.toSet());
+            movies.addAll(page.movies().stream().filter(m -> !shown.contains(m.id())).toList());
         }
         hasMore.set(page.hasNextPage());
         endCursor = page.endCursor();
@@ -154,6 +156,10 @@ public final class MovieListViewModel {
             }
         }
         return String.join("; ", problems);
+    }
+
+    List<MovieOrder> orderBy() {
+        return orderBy;
     }
 
     public void orderBy(List<MovieOrder> order) {

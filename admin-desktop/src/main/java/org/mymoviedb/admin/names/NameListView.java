@@ -52,6 +52,17 @@ public final class NameListView {
                 name.setText(ref.name());
             }
         });
+        // A refill (after another editor's change, say) keeps the chosen name chosen and what is typed.
+        model.keepingSelection(refill -> {
+            NamedRef chosen = list.getSelectionModel().getSelectedItem();
+            String typed = name.getText();
+            refill.run();
+            if (chosen != null) {
+                model.names().stream().filter(ref -> ref.id().equals(chosen.id())).findFirst()
+                        .ifPresent(ref -> list.getSelectionModel().select(ref));
+                name.setText(typed);
+            }
+        });
         Button create = new Button("Create");
         create.setId("create-" + kind);
         create.disableProperty().bind(name.textProperty().isEmpty());

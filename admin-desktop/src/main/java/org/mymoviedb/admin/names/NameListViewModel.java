@@ -27,6 +27,8 @@ public final class NameListViewModel {
     /** A page is on its way: scrolling and "Load more" do not ask for the same page twice. */
     private boolean loading;
     private Runnable onChanged = () -> { };
+    /** How a refill of the names runs: the view keeps its selection across it. */
+    private Consumer<Runnable> keepingSelection = Runnable::run;
     /** Pages for a search the box no longer holds are dropped. */
     private final LatestOnly latest = new LatestOnly();
 
@@ -40,9 +42,14 @@ public final class NameListViewModel {
         String typed = search.get();
         loading = true;
         background.run(() -> catalogue.page(typed, null), latest.newest(page -> {
-            names.setAll(page.names());
+            keepingSelection.accept(() -> names.setAll(page.names()));
             accept(page);
         }), latest.continuing(() -> loading = false), this::reload);
+    }
+
+    /** {@code keepingSelection} runs each refill of the first page, so the view can keep the chosen name chosen. */
+    public void keepingSelection(Consumer<Runnable> keepingSelection) {
+        this.keepingSelection = keepingSelection;
     }
 
     public void loadMore() {

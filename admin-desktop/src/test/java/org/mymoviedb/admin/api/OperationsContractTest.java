@@ -52,7 +52,8 @@ class OperationsContractTest {
     @Test
     void allOperationsAreFound() throws IOException {
         assertThat(operations().toList()).contains("Movies", "UpdateMovie", "Login", "MovieHistory", "DeletePerson",
-                "Users", "CreateUser", "UpdateUser", "DeleteUser", "ChangePassword", "AuditLog", "ImportMovies").hasSize(24);
+                "Users", "CreateUser", "UpdateUser", "DeleteUser", "ChangePassword", "AuditLog", "ImportMovies",
+                "CatalogueChanged").hasSize(27);
     }
 
     @Test

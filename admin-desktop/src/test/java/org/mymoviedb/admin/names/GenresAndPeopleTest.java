@@ -40,6 +40,9 @@ class GenresAndPeopleTest extends AdminAppTest {
     }
 
     private void select(String kind, String name) {
+        // The item is in the list a pulse before its cell is drawn.
+        waitUntil(() -> lookup("#" + kind + "List .list-cell").match(LabeledMatchers.hasText(name)).tryQuery()
+                .isPresent());
         clickOn(lookup("#" + kind + "List .list-cell").match(LabeledMatchers.hasText(name)).queryLabeled());
     }
 
