@@ -39,7 +39,7 @@ import org.mymoviedb.history.AuditRepository;
 import org.mymoviedb.graphql.history.HistoryFetchers;
 import org.mymoviedb.graphql.live.LiveEntities;
 import org.mymoviedb.graphql.live.LiveFetchers;
-import org.mymoviedb.live.LiveFeed;
+import org.mymoviedb.feed.LiveFeed;
 import org.mymoviedb.http.GraphQLHandler;
 import org.mymoviedb.http.GraphiQLHandlers;
 import org.mymoviedb.http.HealthHandlers;

@@ -37,7 +37,6 @@ import org.mymoviedb.config.CacheBudgets;
 import org.mymoviedb.data.ReadRoute;
 import org.mymoviedb.graphql.auth.AuthDirective;
 import org.mymoviedb.graphql.auth.AuthFetchers;
-import org.mymoviedb.graphql.live.Subscriptions;
 import org.mymoviedb.live.LiveAnswer;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
@@ -77,7 +76,7 @@ public final class GraphQLApi {
         this.documents = documents;
         this.auth = f.auth();
         TypeDefinitionRegistry contract = new SchemaParser().parse(schemaText());
-        this.subscriptions = f.live().subscriptions();
+        this.subscriptions = new Subscriptions(f.live().feed(), f.live().executor());
         RuntimeWiring wiring = f.live().wire(RuntimeWiring.newRuntimeWiring())
                 .scalar(describedByContract(DateScalars.date(), contract))
                 .scalar(describedByContract(DateScalars.dateTime(), contract))

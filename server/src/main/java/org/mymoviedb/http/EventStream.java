@@ -29,8 +29,9 @@ import org.xnio.XnioExecutor;
 /**
  * A subscription's events as Server-Sent Events, after the graphql-sse protocol's distinct connections mode: each
  * result an {@code event: next} with its {@code id:} (the event id, which {@code Last-Event-ID} resumes after) and
- * its JSON on one {@code data:} line; {@code event: complete} at the end; a comment line as a keep-alive every
- * {@value #KEEP_ALIVE_SECONDS} seconds. A failure (SLOW_CONSUMER...) is a last {@code next} with the coded error,
+ * its JSON on one {@code data:} line; {@code event: complete} at the end; a comment line as a keep-alive after
+ * {@value #KEEP_ALIVE_MILLIS} ms of silence (sooner when IDLE_TIMEOUT_MS is shorter, so the idle timeout never
+ * closes a stream). A failure (SLOW_CONSUMER...) is a last {@code next} with the coded error,
  * then {@code complete}. Writes never block: one buffer at a time through Undertow's sender, and the next event is
  * asked for only once the last one is out, so a client that does not read holds one event here and the rest wait
  * in its bounded queue, until that overflows and the stream is ended; one that still does not read is
@@ -39,7 +40,7 @@ import org.xnio.XnioExecutor;
 final class EventStream implements Subscriber<LiveMessage> {
 
     static final String CONTENT_TYPE = "text/event-stream; charset=utf-8";
-    static final int KEEP_ALIVE_SECONDS = 15;
+    static final long KEEP_ALIVE_MILLIS = 15_000;
     private static final int LAST_WORDS_SECONDS = 5;
     private static final int SEND_BUFFER_BYTES = 64 * 1024;
     private static final Logger log = LoggerFactory.getLogger(EventStream.class);
@@ -47,6 +48,7 @@ final class EventStream implements Subscriber<LiveMessage> {
     private static final byte[] COMPLETE = "event: complete\ndata:\n\n".getBytes(StandardCharsets.US_ASCII);
 
     private final HttpServerExchange exchange;
+    private final long keepAliveMillis;
     private final Deque<ByteBuffer> queued = new ArrayDeque<>();
     private Subscription subscription;
     private boolean writing;
@@ -54,8 +56,9 @@ final class EventStream implements Subscriber<LiveMessage> {
     private boolean ended;
     private XnioExecutor.Key keepAlive;
 
-    private EventStream(HttpServerExchange exchange) {
+    private EventStream(HttpServerExchange exchange, long keepAliveMillis) {
         this.exchange = exchange;
+        this.keepAliveMillis = keepAliveMillis;
     }
 
     /** Whether the client asks for an event stream (GraphQL over SSE) rather than one JSON answer. */
@@ -63,8 +66,11 @@ final class EventStream implements Subscriber<LiveMessage> {
         return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/event-stream");
     }
 
-    /** Answers with the stream of {@code events}, until they end or the client goes away. */
-    static void send(HttpServerExchange exchange, Publisher<LiveMessage> events) {
+    /**
+     * Answers with the stream of {@code events}, until they end or the client goes away; silent for at most
+     * {@code keepAliveMillis}.
+     */
+    static void send(HttpServerExchange exchange, Publisher<LiveMessage> events, long keepAliveMillis) {
         exchange.setStatusCode(200);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, CONTENT_TYPE)
                 .put(Headers.CACHE_CONTROL, "no-cache, no-store")
@@ -76,7 +82,7 @@ final class EventStream implements Subscriber<LiveMessage> {
         } catch (IOException | IllegalArgumentException e) {
             log.debug("Could not bound an event stream's send buffer", e);
         }
-        EventStream stream = new EventStream(exchange);
+        EventStream stream = new EventStream(exchange, keepAliveMillis);
         exchange.addExchangeCompleteListener((ex, next) -> {
             stream.clientGone();
             next.proceed();
@@ -158,7 +164,7 @@ final class EventStream implements Subscriber<LiveMessage> {
                 write(KEEP_ALIVE, false);
             }
             scheduleKeepAlive();
-        }, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
+        }, keepAliveMillis, TimeUnit.MILLISECONDS);
         synchronized (this) {
             keepAlive = key;
         }

@@ -41,8 +41,11 @@ final class EventStreams {
     private final GraphQLApi api;
     private final PersistedQueries persistedQueries;
     private final OffIoThread offIoThread;
+    private final long keepAliveMillis;
 
-    EventStreams(GraphQLApi api, PersistedQueries persistedQueries, OffIoThread offIoThread) {
+    /** {@code idleTimeoutMillis}: IDLE_TIMEOUT_MS, which keep-alives must come well within. */
+    EventStreams(GraphQLApi api, PersistedQueries persistedQueries, OffIoThread offIoThread, long idleTimeoutMillis) {
+        this.keepAliveMillis = Math.max(50, Math.min(EventStream.KEEP_ALIVE_MILLIS, idleTimeoutMillis / 3));
         this.api = api;
         this.persistedQueries = persistedQueries;
         this.offIoThread = offIoThread;
@@ -109,7 +112,7 @@ final class EventStreams {
             } else if (answer.refusal() != null) {
                 refuse(exchange, answer);
             } else {
-                EventStream.send(exchange, answer.events());
+                EventStream.send(exchange, answer.events(), keepAliveMillis);
             }
         });
     }

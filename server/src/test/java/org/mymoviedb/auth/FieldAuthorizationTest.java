@@ -74,7 +74,9 @@ class FieldAuthorizationTest {
     Stream<Guarded> guardedFields() {
         List<Guarded> fields = new ArrayList<>();
         for (GraphQLType type : server.app().api().schema().getAllTypesAsList()) {
-            if (type instanceof GraphQLObjectType object && !object.getName().startsWith("__")) {
+            // Subscription events are reached only over a stream: SubscriptionsOverSseTest checks their guards.
+            if (type instanceof GraphQLObjectType object && !object.getName().startsWith("__")
+                    && !object.getName().equals("MovieEvent") && !object.getName().equals("CatalogueEvent")) {
                 for (GraphQLFieldDefinition field : object.getFieldDefinitions()) {
                     GraphQLAppliedDirective auth = field.getAppliedDirective("auth");
                     if (auth != null) {

@@ -55,7 +55,10 @@ class FetcherCoverageTest {
             Map.entry("ImportMoviesPayload", MovieCsvImport.ImportMoviesPayload.class),
             Map.entry("ImportRejection", org.mymoviedb.importer.Rejection.class),
             Map.entry("GenrePayload", GenrePayload.class),
-            Map.entry("PersonPayload", PersonPayload.class));
+            Map.entry("PersonPayload", PersonPayload.class),
+            Map.entry("Subscription", Void.class),
+            Map.entry("MovieEvent", org.mymoviedb.feed.LiveEvent.class),
+            Map.entry("CatalogueEvent", org.mymoviedb.feed.LiveEvent.class));
 
     @Test
     void everyFieldHasAFetcherOrAnAccessor() {

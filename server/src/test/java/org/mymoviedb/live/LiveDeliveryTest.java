@@ -22,6 +22,7 @@ import org.mymoviedb.base.Ids;
 import org.mymoviedb.base.NodeType;
 import org.mymoviedb.http.Json;
 import org.mymoviedb.testing.Catalogue;
+import org.mymoviedb.testing.SseClient;
 import org.mymoviedb.testing.TestServer;
 import tools.jackson.databind.JsonNode;
 
@@ -173,6 +174,53 @@ class LiveDeliveryTest {
             if (text.contains("event: complete")) {
                 assertThat(text).contains("SLOW_CONSUMER");
             }
+        }
+    }
+
+    @Test
+    void keepAlivesKeepAQuietStreamOpenPastTheIdleTimeout() throws Exception {
+        try (TestServer server = TestServer.start(Map.of("IDLE_TIMEOUT_MS", "600"));
+             SseClient client = SseClient.subscribe(server.uri("/graphql"), MOVIES, Map.of())) {
+            // Ten idle timeouts' worth of silence, bridged by keep-alive comments.
+            while (client.comments() < 1 + 30) {
+                assertThat(client.waiting()).as("the stream is still open").isZero();
+                Thread.sleep(100);
+            }
+            String editor = server.signedIn("agnes", Role.EDITOR);
+            String id = LiveWrites.createMovie(server, editor, "After the silence");
+            assertThat(movieIdOf(client.nextEvent())).isEqualTo(id);
+        }
+    }
+
+    @Test
+    void theFeedLoadsAnEventsMovieOnceWhateverTheNumberOfSubscribers() throws Exception {
+        try (TestServer server = TestServer.start(Map.of())) {
+            String editor = server.signedIn("agnes", Role.EDITOR);
+            String id = LiveWrites.createMovie(server, editor, "Cléo from 5 to 7");
+            String query = "subscription($id: ID) { movieChanged(id: $id) { version movie { title rating "
+                    + "genres { name } directors { name } } } }";
+            int version = LiveWrites.rate(server, editor, id, 1, 10); // warms the session look-up
+            long[] statements = new long[2];
+            int[] subscribers = {1, 5};
+            for (int round = 0; round < 2; round++) {
+                java.util.List<SseClient> clients = new java.util.ArrayList<>();
+                for (int i = 0; i < subscribers[round]; i++) {
+                    clients.add(SseClient.subscribe(server.uri("/graphql"), query, Map.of("id", id)));
+                }
+                long before = server.app().database().statements().total();
+                version = LiveWrites.rate(server, editor, id, version, 20 + round);
+                for (SseClient client : clients) {
+                    JsonNode event = client.nextEvent().data().get("data").get("movieChanged");
+                    while (event.get("version").asInt() < version) { // the warm-up's update, read late
+                        event = client.nextEvent().data().get("data").get("movieChanged");
+                    }
+                    assertThat(event.get("movie").get("genres").get(0).get("name").asString()).isEqualTo("Drama");
+                    client.close();
+                }
+                statements[round] = server.app().database().statements().total() - before;
+            }
+            assertThat(statements[1]).as("SQL statements for the write and 5 subscribers' event, as for 1")
+                    .isEqualTo(statements[0]);
         }
     }
 

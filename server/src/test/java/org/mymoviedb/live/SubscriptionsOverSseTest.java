@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mymoviedb.auth.Role;
 import org.mymoviedb.http.Json;
 import org.mymoviedb.testing.FreshServer;
+import org.mymoviedb.testing.SseClient;
 import tools.jackson.databind.JsonNode;
 
 /** Subscriptions over Server-Sent Events (graphql-sse, distinct connections), against a real server and database. */
@@ -158,6 +159,50 @@ class SubscriptionsOverSseTest {
             String after = LiveWrites.createMovie(server, token, "Visages villages");
             assertThat(nextAbout(again, after).data().get("data").get("movieChanged").get("kind").asString())
                     .isEqualTo("CREATED");
+        }
+    }
+
+    @Test
+    void aPersonsEventCarriesThePersonWithTheirMoviesAndTheirMoviesGenres() {
+        String token = server.token("varda");
+        String movie = LiveWrites.createMovie(server, token, "Les Plages d'Agnès");
+        String person = server.queryAs(token, "query($id: ID!) { movie(id: $id) { directors { id } } }",
+                Map.of("id", movie)).get("data").get("movie").get("directors").get(0).get("id").asString();
+        String query = """
+                subscription { catalogueChanged { kind entityType entityId
+                  entity { ... on Person { name directed(first: 5) { edges { node { title genres { name } } } } } }
+                } }""";
+        try (SseClient catalogue = SseClient.subscribe(server.uri("/graphql"), query, Map.of())) {
+            server.queryAs(token, "mutation($id: ID!) { renamePerson(id: $id, name: \"Agnès Varda (1928-2019)\") "
+                    + "{ userErrors { code } } }", Map.of("id", person));
+            JsonNode event;
+            do {
+                event = catalogue.nextEvent().data().get("data").get("catalogueChanged");
+                // (the person's creation may come first: the feed may not have read it when the stream began)
+            } while (!event.get("entityId").asString().equals(person) || !event.get("kind").asString().equals("UPDATED"));
+            assertThat(event.get("entityType").asString()).isEqualTo("PERSON");
+            JsonNode entity = event.get("entity");
+            assertThat(entity.get("name").asString()).isEqualTo("Agnès Varda (1928-2019)");
+            assertThat(entity.get("directed").get("edges").toString()).contains("Les Plages d'Agnès", "Drama");
+        }
+    }
+
+    @Test
+    void aSubscriptionOverGetStreamsToo() throws Exception {
+        String query = java.net.URLEncoder.encode("subscription { movieChanged { movieId kind } }",
+                java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<java.io.InputStream> response = java.net.http.HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(server.uri("/graphql?query=" + query)).header("Accept", "text/event-stream")
+                        .build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(
+                response.body(), java.nio.charset.StandardCharsets.UTF_8))) {
+            assertThat(response.statusCode()).isEqualTo(200);
+            String id = LiveWrites.createMovie(server, server.token("varda"), "Over GET");
+            String line;
+            do {
+                line = lines.readLine();
+            } while (line != null && !line.contains(id));
+            assertThat(line).startsWith("data: ").contains("CREATED");
         }
     }
 

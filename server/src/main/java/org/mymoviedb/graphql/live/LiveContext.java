@@ -1,20 +1,20 @@
 package org.mymoviedb.graphql.live;
 
 import java.util.ArrayDeque;
-import org.mymoviedb.live.OutboxPosition;
+import org.mymoviedb.feed.OutboxPosition;
 
 /**
  * One subscription's state in its GraphQL context: where it resumes, and the ids of the events handed to
  * graphql-java whose results have not come out yet (graphql-java keeps them in order, one result per event).
  */
-final class LiveContext {
+public final class LiveContext {
 
-    static final String KEY = LiveContext.class.getName();
+    public static final String KEY = LiveContext.class.getName();
 
     private final OutboxPosition resumeAfter;
     private final ArrayDeque<String> pending = new ArrayDeque<>();
 
-    LiveContext(OutboxPosition resumeAfter) {
+    public LiveContext(OutboxPosition resumeAfter) {
         this.resumeAfter = resumeAfter;
     }
 
@@ -27,7 +27,7 @@ final class LiveContext {
     }
 
     /** The id of the event whose result just came out. */
-    synchronized String answered() {
+    public synchronized String answered() {
         return pending.poll();
     }
 }

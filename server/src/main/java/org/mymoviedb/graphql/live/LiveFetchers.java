@@ -14,8 +14,8 @@ import org.mymoviedb.base.NodeType;
 import org.mymoviedb.data.DatabaseExecutor;
 import org.mymoviedb.graphql.fetching.Loaders;
 import org.mymoviedb.history.AuditEntry;
-import org.mymoviedb.live.LiveEvent;
-import org.mymoviedb.live.LiveFeed;
+import org.mymoviedb.feed.LiveEvent;
+import org.mymoviedb.feed.LiveFeed;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
@@ -34,9 +34,14 @@ public final class LiveFetchers {
         this.executor = executor;
     }
 
-    /** Subscribing, with these fetchers' feed. */
-    public Subscriptions subscriptions() {
-        return new Subscriptions(feed, executor);
+    /** The feed the subscriptions read. */
+    public LiveFeed feed() {
+        return feed;
+    }
+
+    /** Where a resume point is checked. */
+    public DatabaseExecutor executor() {
+        return executor;
     }
 
     /** Subscription.*, MovieEvent.* and CatalogueEvent.*: the fields whose names differ from the records'. */

@@ -1,4 +1,4 @@
-package org.mymoviedb.live;
+package org.mymoviedb.feed;
 
 /**
  * Where a history entry sits in the order events are delivered in: by the writing transaction's id

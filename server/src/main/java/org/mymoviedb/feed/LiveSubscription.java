@@ -1,10 +1,11 @@
-package org.mymoviedb.live;
+package org.mymoviedb.feed;
 
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.mymoviedb.base.ErrorCode;
+import org.mymoviedb.live.LiveException;
 import org.mymoviedb.history.AuditEntry;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;

@@ -1,4 +1,4 @@
-package org.mymoviedb.graphql.live;
+package org.mymoviedb.graphql;
 
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
@@ -11,12 +11,12 @@ import java.util.function.Supplier;
 import org.mymoviedb.base.ApiException;
 import org.mymoviedb.base.ErrorCode;
 import org.mymoviedb.data.DatabaseExecutor;
-import org.mymoviedb.graphql.ResponseErrors;
+import org.mymoviedb.graphql.live.LiveContext;
 import org.mymoviedb.live.LiveAnswer;
 import org.mymoviedb.live.LiveException;
-import org.mymoviedb.live.LiveFeed;
+import org.mymoviedb.feed.LiveFeed;
 import org.mymoviedb.live.LiveMessage;
-import org.mymoviedb.live.OutboxPosition;
+import org.mymoviedb.feed.OutboxPosition;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
@@ -27,7 +27,7 @@ import org.reactivestreams.Subscription;
  * or mutation becomes a stream of its one result. Anything refused before the first event (a bad resume point, a
  * document that does not validate, a full instance) is a refusal instead.
  */
-public final class Subscriptions {
+final class Subscriptions {
 
     private final LiveFeed feed;
     private final DatabaseExecutor executor;

@@ -1,4 +1,4 @@
-package org.mymoviedb.live;
+package org.mymoviedb.feed;
 
 import org.mymoviedb.history.AuditEntry;
 

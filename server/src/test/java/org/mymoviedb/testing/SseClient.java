@@ -1,4 +1,4 @@
-package org.mymoviedb.live;
+package org.mymoviedb.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -21,14 +21,14 @@ import tools.jackson.databind.JsonNode;
  * A graphql-sse client (distinct connections mode) over java.net.http, for tests: subscribes with a POST and
  * {@code Accept: text/event-stream}, and reads the events on a thread of its own into a queue.
  */
-final class SseClient implements AutoCloseable {
+public final class SseClient implements AutoCloseable {
 
     /** One event of the stream: its {@code event:} name, its {@code id:} (or null) and its data (or null). */
-    record Event(String event, String id, JsonNode data) {
+    public record Event(String event, String id, JsonNode data) {
     }
 
     /** What the stream's end looks like in the queue. */
-    static final Event END = new Event("<end of stream>", null, null);
+    public static final Event END = new Event("<end of stream>", null, null);
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -46,7 +46,7 @@ final class SseClient implements AutoCloseable {
         }
     }
 
-    static SseClient subscribe(URI graphql, String query, Map<String, Object> variables, String token,
+    public static SseClient subscribe(URI graphql, String query, Map<String, Object> variables, String token,
                                String lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(graphql)
                 .header("Content-Type", "application/json")
@@ -69,20 +69,20 @@ final class SseClient implements AutoCloseable {
         }
     }
 
-    static SseClient subscribe(URI graphql, String query, Map<String, Object> variables) {
+    public static SseClient subscribe(URI graphql, String query, Map<String, Object> variables) {
         return subscribe(graphql, query, variables, null, null);
     }
 
-    int status() {
+    public int status() {
         return response.statusCode();
     }
 
-    String header(String name) {
+    public String header(String name) {
         return response.headers().firstValue(name).orElse(null);
     }
 
     /** The JSON body of a refused subscription. */
-    JsonNode refusal() {
+    public JsonNode refusal() {
         try (InputStream body = response.body()) {
             return Json.MAPPER.readTree(new String(body.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -91,7 +91,7 @@ final class SseClient implements AutoCloseable {
     }
 
     /** The next event, waiting up to {@code timeout}; null when none came. */
-    Event next(Duration timeout) {
+    public Event next(Duration timeout) {
         try {
             return events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -101,7 +101,7 @@ final class SseClient implements AutoCloseable {
     }
 
     /** The next {@code event: next}, failing the test when none comes within 10 seconds. */
-    Event nextEvent() {
+    public Event nextEvent() {
         Event e = next(Duration.ofSeconds(10));
         if (e == null) {
             throw new AssertionError("no event within 10 s");
@@ -110,12 +110,12 @@ final class SseClient implements AutoCloseable {
     }
 
     /** Events already received and not taken. */
-    int waiting() {
+    public int waiting() {
         return events.size();
     }
 
     /** Keep-alive comments received. */
-    int comments() {
+    public int comments() {
         return comments;
     }
 

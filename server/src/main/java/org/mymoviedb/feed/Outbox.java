@@ -1,4 +1,4 @@
-package org.mymoviedb.live;
+package org.mymoviedb.feed;
 
 import java.time.OffsetDateTime;
 import java.util.List;

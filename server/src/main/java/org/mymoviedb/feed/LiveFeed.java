@@ -1,4 +1,4 @@
-package org.mymoviedb.live;
+package org.mymoviedb.feed;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -20,6 +20,8 @@ import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.mymoviedb.base.ApiException;
 import org.mymoviedb.base.ErrorCode;
+import org.mymoviedb.live.LiveException;
+import org.mymoviedb.live.LiveLimits;
 import org.mymoviedb.base.Ids;
 import org.mymoviedb.base.NodeType;
 import org.mymoviedb.cache.CatalogueChange;
@@ -295,7 +297,8 @@ public final class LiveFeed implements AutoCloseable {
         Set<Long> movies = new HashSet<>();
         boolean other = false;
         for (OutboxEntry e : batch) {
-            if (origin.equals(e.origin())) {
+            // This instance's own writes moved it at commit; accounts are in no answer the cache keeps (anonymous).
+            if (origin.equals(e.origin()) || e.entry().entityType().equals("user")) {
                 continue;
             }
             if (e.entry().entityType().equals("movie")) {
@@ -322,13 +325,7 @@ public final class LiveFeed implements AutoCloseable {
     private void closeConnection() {
         Connection c = connection;
         connection = null;
-        if (c != null) {
-            try {
-                c.close();
-            } catch (SQLException ignored) {
-                // closing anyway
-            }
-        }
+        org.jooq.tools.jdbc.JDBCUtils.safeClose(c);
     }
 
     /** Stops reading and ends every subscription (each transport sends its "complete"); clients resume elsewhere. */
