@@ -61,6 +61,9 @@ final class PlannedReads {
         Map<Long, List<Person>> directors = new HashMap<>();
         for (int i = 0; i < requests.length; i++) {
             PlanNode.Selected root = roots.get(i);
+            if (root.field() != PlannedField.MOVIES && root.field() != PlannedField.MOVIE) {
+                continue; // __typename
+            }
             // Each root's names come in its own rows: one statement per root field (plus its count, if asked).
             NamesAlongside names = new NamesAlongside(root.selection().reaches(PlannedField.GENRES),
                     root.selection().reaches(PlannedField.DIRECTORS));
@@ -70,12 +73,10 @@ final class PlannedReads {
                         root.selection().selects(PlannedField.TOTAL_COUNT), names.columns(), names::read);
                 values[i] = page;
                 read = page.edges().stream().map(Connection.Edge::node).toList();
-            } else if (root.field() == PlannedField.MOVIE) {
+            } else {
                 Movie movie = movies.movie((Long) requests[i], names.columns(), names::read);
                 values[i] = movie;
                 read = List.of(movie);
-            } else {
-                continue;
             }
             for (Movie movie : read) {
                 if (movie.title() == null || movie.releaseDate() == null || movie.createdAt() == null
