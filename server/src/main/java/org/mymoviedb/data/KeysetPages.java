@@ -3,6 +3,8 @@ package org.mymoviedb.data;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jooq.Record;
 import org.jooq.RecordMapper;
 import org.jooq.ResultQuery;
@@ -32,7 +34,12 @@ public final class KeysetPages {
     /** Reads one page; a size of 0 reads nothing. The total is left for the caller to count if asked. */
     public static <R extends Record, T> Page<T> read(SelectConditionStep<R> select, List<OrderTerm> order,
                                                       PageRequest request, RecordMapper<? super R, T> mapper) {
-        List<T> fetched = request.size() == 0 ? List.of() : query(select, order, request).fetch(mapper);
+        return read(() -> query(select, order, request), request, q -> q.fetch(mapper));
+    }
+
+    /** Reads one page: {@code fetch} sends the page's {@link #query} (however); a size of 0 reads nothing. */
+    public static <Q, T> Page<T> read(Supplier<Q> query, PageRequest request, Function<Q, List<T>> fetch) {
+        List<T> fetched = request.size() == 0 ? List.of() : fetch.apply(query.get());
         boolean more = fetched.size() > request.size();
         List<T> page = more ? fetched.subList(0, request.size()) : fetched;
         if (request.backward()) {

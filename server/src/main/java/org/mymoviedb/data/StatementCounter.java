@@ -12,6 +12,11 @@ public final class StatementCounter implements ExecuteListener {
 
     @Override
     public void executeStart(ExecuteContext ctx) {
+        sent();
+    }
+
+    /** One statement sent past jOOQ's execution (over JDBC, with SQL jOOQ rendered before: {@link RenderedOnce}). */
+    void sent() {
         executed.increment();
         // Undertow's IO threads are XNIO's "I/O" threads; JDBC there would stall every connection they serve.
         if (Thread.currentThread().getName().contains(" I/O-")) {

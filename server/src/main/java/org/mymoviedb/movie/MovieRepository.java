@@ -5,20 +5,29 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.RecordMapper;
 import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
 import org.mymoviedb.base.Page;
 import org.mymoviedb.base.PageRequest;
 import org.mymoviedb.data.KeysetPages;
 import org.mymoviedb.data.OrderTerm;
+import org.mymoviedb.data.RenderedOnce;
 import static org.mymoviedb.jooq.Tables.MOVIE;
 
 /** Reads movies: by id, and a page at a time with keyset pagination (no OFFSET). */
 public final class MovieRepository {
 
+    /** Orders x directions x sizes x column sets: a few hundred first pages at most are in use. */
+    private static final int FIRST_PAGES = 512;
+
     private final DSLContext dsl;
+    private final RenderedOnce firstPages = new RenderedOnce(FIRST_PAGES);
 
     public MovieRepository(DSLContext dsl) {
         this.dsl = dsl;
@@ -33,6 +42,11 @@ public final class MovieRepository {
         return dsl.select(Movie.COLUMNS).from(MOVIE).where(MOVIE.ID.eq(id)).fetchOptional(Movie::from);
     }
 
+    /** As {@link #findById(long)}, with {@code extra} columns after the movie's, whose row goes to {@code alongside}. */
+    public Optional<Movie> findById(long id, List<Field<?>> extra, BiConsumer<Movie, Record> alongside) {
+        return dsl.select(columns(extra)).from(MOVIE).where(MOVIE.ID.eq(id)).fetchOptional(withRow(alongside));
+    }
+
     /** The movies among {@code ids} that exist, by id: one statement. */
     public Map<Long, Movie> byIds(Collection<Long> ids) {
         return dsl.select(Movie.COLUMNS).from(MOVIE).where(MOVIE.ID.eq(DSL.any(ids.toArray(Long[]::new))))
@@ -44,6 +58,41 @@ public final class MovieRepository {
         Page<Movie> page = KeysetPages.read(dsl.select(Movie.COLUMNS).from(MOVIE).where(filter.condition()),
                 terms(orders), request, Movie::from);
         return page.withTotalCount(count ? dsl.fetchCount(MOVIE, filter.condition()) : null);
+    }
+
+    /**
+     * As {@link #page(MovieFilter, List, PageRequest, boolean)}, with {@code extra} columns after the movie's (read
+     * in the same statement), each row handed to {@code alongside} with its movie.
+     */
+    public Page<Movie> page(MovieFilter filter, List<MovieOrder> orders, PageRequest request, boolean count,
+                            List<Field<?>> extra, BiConsumer<Movie, Record> alongside) {
+        Supplier<ResultQuery<Record>> query = () -> KeysetPages.query(
+                dsl.select(columns(extra)).from(MOVIE).where(filter.condition()), terms(orders), request);
+        RecordMapper<Record, Movie> mapper = withRow(alongside);
+        // A first page without a filter is decided by its order, size and columns: its SQL is rendered once.
+        Page<Movie> page = filter.equals(MovieFilter.NONE) && request.position() == null
+                ? KeysetPages.read(() -> List.of(orders, request, extra.stream().map(Field::getName).toList()),
+                        request, key -> firstPages.fetch(dsl, key, query, mapper))
+                : KeysetPages.read(query, request, q -> q.fetch(mapper));
+        return page.withTotalCount(count ? dsl.fetchCount(MOVIE, filter.condition()) : null);
+    }
+
+    private static List<Field<?>> columns(List<Field<?>> extra) {
+        if (extra.isEmpty()) {
+            return Movie.COLUMNS;
+        }
+        List<Field<?>> columns = new ArrayList<>(Movie.COLUMNS.size() + extra.size());
+        columns.addAll(Movie.COLUMNS);
+        columns.addAll(extra);
+        return columns;
+    }
+
+    private static RecordMapper<Record, Movie> withRow(BiConsumer<Movie, Record> alongside) {
+        return r -> {
+            Movie movie = Movie.from(r);
+            alongside.accept(movie, r);
+            return movie;
+        };
     }
 
     /** The keyset query behind a page, for looking at its plan. */

@@ -3,6 +3,9 @@ package org.mymoviedb.graphql.movie;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
+import org.jooq.Field;
+import org.jooq.Record;
 import org.mymoviedb.base.ApiException;
 import org.mymoviedb.base.ErrorCode;
 import org.mymoviedb.base.Ids;
@@ -48,6 +51,13 @@ public final class MovieFetchers {
                 movie -> MovieCursors.encode(page.orders(), movie));
     }
 
+    /** As {@link #read(MoviePage, boolean)}, with {@code extra} columns in each movie's row for {@code alongside}. */
+    public Connection<Movie> read(MoviePage page, boolean count, List<Field<?>> extra,
+                                  BiConsumer<Movie, Record> alongside) {
+        return Connection.of(movies.page(page.filter(), page.orders(), page.request(), count, extra, alongside),
+                page.arguments(), movie -> MovieCursors.encode(page.orders(), movie));
+    }
+
     /** Query.movie */
     public CompletableFuture<Movie> movie(DataFetchingEnvironment env) {
         long id = Ids.parse(env.getArgument("id"), NodeType.MOVIE);
@@ -57,6 +67,12 @@ public final class MovieFetchers {
     /** The movie with {@code id}, read now on the calling thread, or NOT_FOUND. */
     public Movie movie(long id) {
         return movies.findById(id)
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "There is no movie with ID " + id));
+    }
+
+    /** As {@link #movie(long)}, with {@code extra} columns in the movie's row for {@code alongside}. */
+    public Movie movie(long id, List<Field<?>> extra, BiConsumer<Movie, Record> alongside) {
+        return movies.findById(id, extra, alongside)
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "There is no movie with ID " + id));
     }
 

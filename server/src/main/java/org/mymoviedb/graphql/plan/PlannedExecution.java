@@ -49,12 +49,15 @@ public final class PlannedExecution extends AsyncExecutionStrategy {
             .build();
     private final LongAdder planned = new LongAdder();
 
-    /** With {@code enabled} false, every query is executed by graphql-java (EXECUTION_PLANS=false). */
+    /**
+     * With {@code enabled} false, every query is executed by graphql-java (EXECUTION_PLANS=false). A plan reads
+     * genres and directors in its page's own statement, so {@code loaders} serve only graphql-java's execution.
+     */
     public PlannedExecution(DataFetcherExceptionHandler errors, MovieFetchers movies, Loaders loaders,
                             boolean enabled) {
         super(errors);
         this.enabled = enabled;
-        this.reads = new PlannedReads(movies, loaders);
+        this.reads = new PlannedReads(movies);
     }
 
     @Override

@@ -4,15 +4,13 @@ import graphql.execution.ExecutionContext;
 import graphql.execution.ValuesResolver;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLSchema;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.mymoviedb.base.Ids;
 import org.mymoviedb.base.NodeType;
 import org.mymoviedb.graphql.fetching.Connection;
-import org.mymoviedb.graphql.fetching.Loaders;
 import org.mymoviedb.graphql.movie.MovieFetchers;
 import org.mymoviedb.graphql.movie.MoviePage;
 import org.mymoviedb.movie.Movie;
@@ -20,8 +18,9 @@ import org.mymoviedb.names.Genre;
 import org.mymoviedb.names.Person;
 
 /**
- * Reads what a plan answers with the fetchers' own SQL: each root field's page or movie, then the genres and
- * directors of every movie that selects them, one batched statement each, as the DataLoaders would. Arguments are
+ * Reads what a plan answers with the fetchers' own SQL: each root field's page or movie in one statement, its
+ * genres and directors (when selected) in the same rows ({@link NamesAlongside}), in the order the DataLoaders
+ * would give them. Arguments are
  * coerced and checked as graphql-java hands them to fetchers; anything that would be an error, or a null where the
  * schema promises a value, fails the future, and graphql-java answers instead.
  */
@@ -35,11 +34,9 @@ final class PlannedReads {
     }
 
     private final MovieFetchers movies;
-    private final Loaders loaders;
 
-    PlannedReads(MovieFetchers movies, Loaders loaders) {
+    PlannedReads(MovieFetchers movies) {
         this.movies = movies;
-        this.loaders = loaders;
     }
 
     /** Checks the arguments now (a refusal throws), then reads on the database executor. */
@@ -60,40 +57,36 @@ final class PlannedReads {
     private PlannedResponse read(PlanNode query, Object[] requests, ExecutionContext context) {
         List<PlanNode.Selected> roots = query.fields();
         Object[] values = new Object[requests.length];
-        Set<Long> withGenres = new LinkedHashSet<>();
-        Set<Long> withDirectors = new LinkedHashSet<>();
+        Map<Long, List<Genre>> genres = new HashMap<>();
+        Map<Long, List<Person>> directors = new HashMap<>();
         for (int i = 0; i < requests.length; i++) {
             PlanNode.Selected root = roots.get(i);
+            if (root.field() != PlannedField.MOVIES && root.field() != PlannedField.MOVIE) {
+                continue; // __typename
+            }
+            // Each root's names come in its own rows: one statement per root field (plus its count, if asked).
+            NamesAlongside names = new NamesAlongside(root.selection().reaches(PlannedField.GENRES),
+                    root.selection().reaches(PlannedField.DIRECTORS));
             List<Movie> read;
             if (root.field() == PlannedField.MOVIES) {
                 Connection<Movie> page = movies.read((MoviePage) requests[i],
-                        root.selection().selects(PlannedField.TOTAL_COUNT));
+                        root.selection().selects(PlannedField.TOTAL_COUNT), names.columns(), names::read);
                 values[i] = page;
                 read = page.edges().stream().map(Connection.Edge::node).toList();
-            } else if (root.field() == PlannedField.MOVIE) {
-                Movie movie = movies.movie((Long) requests[i]);
+            } else {
+                Movie movie = movies.movie((Long) requests[i], names.columns(), names::read);
                 values[i] = movie;
                 read = List.of(movie);
-            } else {
-                continue;
             }
-            boolean genres = root.selection().reaches(PlannedField.GENRES);
-            boolean directors = root.selection().reaches(PlannedField.DIRECTORS);
             for (Movie movie : read) {
                 if (movie.title() == null || movie.releaseDate() == null || movie.createdAt() == null
                         || movie.updatedAt() == null || movie.id() > Integer.MAX_VALUE) {
                     throw new NotPlanned();
                 }
-                if (genres) {
-                    withGenres.add(movie.id());
-                }
-                if (directors) {
-                    withDirectors.add(movie.id());
-                }
             }
+            genres.putAll(names.genres());
+            directors.putAll(names.directors());
         }
-        Map<Long, List<Genre>> genres = withGenres.isEmpty() ? Map.of() : loaders.genresOf(withGenres);
-        Map<Long, List<Person>> directors = withDirectors.isEmpty() ? Map.of() : loaders.directorsOf(withDirectors);
         genres.values().forEach(list -> list.forEach(genre -> requireValue(genre.name(), genre.id())));
         directors.values().forEach(list -> list.forEach(person -> requireValue(person.name(), person.id())));
         return new PlannedResponse(query, values, genres, directors, context.getGraphQLSchema(),

@@ -52,6 +52,15 @@ class ExecutionPlanDifferentialTest {
         catalogue.credit(unicodeMovie, catalogue.person("Jean-Pierre Jeunet"), 0);
         catalogue.credit(unicodeMovie, catalogue.person("Ōshima Nagisa"), 1);
         bareMovie = catalogue.movie("Untitled, unrated, of unknown length", LocalDate.of(1899, 12, 31), null, null);
+        // Names as a PostgreSQL array's text would quote them, genres whose order depends on case, and directors
+        // billed in another order than their ids: what a plan reads in the movie's own row (NamesAlongside).
+        long arrays = catalogue.movie("Aaa arrays", LocalDate.of(1977, 5, 25), 77, 121);
+        catalogue.tag(arrays, catalogue.genre("zeta, {with} \"quotes\" \\ and NULL"));
+        catalogue.tag(arrays, catalogue.genre("Alpha"));
+        catalogue.tag(arrays, catalogue.genre("beta"));
+        catalogue.credit(arrays, catalogue.person("NULL"), 2);
+        catalogue.credit(arrays, catalogue.person("{}"), 0);
+        catalogue.credit(arrays, catalogue.person("Third, \"billed\" first"), 1);
         planned = TestServer.startOn(shared, Map.of("RESULT_CACHE_ENABLED", "false"));
         plain = TestServer.startOn(shared, Map.of("RESULT_CACHE_ENABLED", "false", "EXECUTION_PLANS", "false"));
     }
@@ -122,6 +131,17 @@ class ExecutionPlanDifferentialTest {
                 + "genres { name } directors { name } } } pageInfo { hasNextPage endCursor } } }",
                 Map.of("f", Map.of("genres", List.of("Comedy", "Drama"), "releaseYear", Map.of("min", 1960,
                         "max", 1999))));
+        // First pages without a filter (their SQL rendered once) in several sizes, orders and column sets, twice.
+        for (int round = 0; round < 2; round++) {
+            planned(cases, "{ movies(first: 3) { edges { node { title genres { id name } directors { id name } } } } }");
+            planned(cases, "{ movies(first: 4) { edges { node { title genres { name } } } } }");
+            planned(cases, "{ movies(first: 4) { edges { node { title directors { databaseId } } } } }");
+            planned(cases, "{ movies(last: 2, orderBy: [{field: RATING, direction: DESC}]) { edges { node { title "
+                    + "genres { name } } } } }");
+        }
+        // The same movies in two roots, with their names in one and not in the other.
+        planned(cases, "{ a: movies(first: 2) { edges { node { title } } } b: movies(first: 3) { edges { node { "
+                + "genres { name } directors { name } } } } }");
         // Aliases, several root fields, merging.
         planned(cases, "{ a: movies(first: 3) { edges { n: node { t: title id } } } b: movies(first: 2, orderBy: "
                 + "[{field: RELEASE_DATE, direction: DESC}]) { count: totalCount } c: movie(id: \"" + bareMovie
