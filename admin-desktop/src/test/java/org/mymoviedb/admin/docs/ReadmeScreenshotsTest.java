@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 import org.mymoviedb.admin.support.Png;
 
 /**
- * Renders the README's screenshots (docs/movie-list.png, docs/movie-form.png) from the real app in a real
+ * Renders the README's screenshots (the list, the form, the conflict dialog, users, audit log) from the real app in a real
  * window; run on demand with -Dmymoviedb.screenshots=true, so ordinary builds never rewrite them.
  */
 @EnabledIfSystemProperty(named = "mymoviedb.screenshots", matches = "true")
@@ -134,7 +134,7 @@ class ReadmeScreenshotsTest extends AdminAppTest {
 
         signIn("agnes", "the gleaners and I");
         clickOn("#usersTab");
-        waitUntil(() -> lookup("#usersTable").queryTableView().getItems().size() == 4);
+        waitUntil(() -> lookup("#usersTable").queryTableView().getItems().size() >= 4);
         clickOn(cell("jacques"));
         settle();
         Png.write(interactAndGet(() -> lookup("#usersTable").query().getScene().snapshot(null)),
@@ -147,5 +147,34 @@ class ReadmeScreenshotsTest extends AdminAppTest {
                 docs.resolve("audit-log.png"));
         assertThat(Files.size(docs.resolve("users.png"))).isGreaterThan(5_000);
         assertThat(Files.size(docs.resolve("audit-log.png"))).isGreaterThan(5_000);
+    }
+
+    @Test
+    void conflictDialog() throws Exception {
+        Path docs = Path.of(System.getProperty("mymoviedb.docs", "../docs"));
+        String colleague = server.signedIn("ann", Role.EDITOR);
+        signIn();
+        TableView<Movie> table = lookup("#movieTable").queryTableView();
+        waitUntil(() -> table.getItems().size() >= FILMS.length);
+        interact(() -> table.scrollTo(table.getItems().stream().map(Movie::title).toList().indexOf("Casablanca")));
+        clickOn(cell("Casablanca"));
+        push(KeyCode.ENTER);
+        waitUntil(() -> lookup("#save").tryQuery().isPresent());
+        replaceText("#rating", "90");
+        replaceText("#runtime", "103");
+        // Ann saves the same movie meanwhile: a different rating, and a title this editor did not touch.
+        JsonNode casablanca = server.queryAs(colleague, "query { movies(filter: {titleContains: \"Casablanca\"}) "
+                + "{ edges { node { id version } } } }", Map.of()).get("data").get("movies").get("edges").get(0)
+                .get("node");
+        JsonNode answer = server.queryAs(colleague, "mutation($id: ID!, $v: Int!) { updateMovie(id: $id, "
+                + "expectedVersion: $v, input: {rating: 88}) { userErrors { code } } }",
+                Map.of("id", casablanca.get("id").asString(), "v", casablanca.get("version").asInt()));
+        assertThat(answer.get("data").get("updateMovie").get("userErrors")).isEmpty();
+        clickOn("#save");
+        waitUntil(() -> lookup("#conflict").tryQuery().isPresent());
+        settle();
+        Png.write(interactAndGet(() -> lookup("#conflict").query().getScene().snapshot(null)),
+                docs.resolve("conflict.png"));
+        assertThat(Files.size(docs.resolve("conflict.png"))).isGreaterThan(5_000);
     }
 }
