@@ -14,6 +14,7 @@ CACHE_OFF = "server cache=off"
 
 RSS_LIMIT_MB = 300
 P99_LIMIT_MS = 100
+W7_P99_LIMIT_MS = 200
 RAMP_SHARE = 0.9
 RAMP_WINDOW_S = 3
 
@@ -134,6 +135,26 @@ def checks(ms):
         w1, w4 = find(ms, CACHE_OFF, "W1", c), find(ms, CACHE_OFF, "W4", c)
         if w1 and w4:
             at_least(f"W4@{c} cache off (900,000 rows deep) within 10% of W1 cache off", w4, 0.9, w1, "W1 cache off")
+    for m in ms:
+        if m.get("kind") != "live":
+            continue
+        w7 = m["live"]
+        n = w7["subscribers"]
+        check(f"W7 {n} SSE subscribers on B, {w7['writes_per_s_asked']} creates/s through A: "
+              f"p99 delivery <= {W7_P99_LIMIT_MS} ms", "-",
+              f"p50 {w7['p50_ms']} ms, p99 {w7['p99_ms']} ms, max {w7['max_ms']} ms over "
+              f"{w7['latencies_measured']:,} deliveries ({w7['writes_per_s']} creates/s sent)",
+              0 <= w7["p99_ms"] <= W7_P99_LIMIT_MS)
+        check(f"W7 events lost = 0 (each of {n} subscribers receives every create)", "-",
+              f"{w7['events_lost']:,} lost of {w7['events_expected']:,}, {n - w7['streams_open']} streams not "
+              f"opened, {w7['streams_ended_early']} ended early",
+              w7["events_lost"] == 0 and w7["streams_open"] == n and w7["streams_ended_early"] == 0
+              and w7["writes_acknowledged"] > 0)
+        for instance in ("a", "b"):
+            if w7.get(f"rss_{instance}_mb") is not None:
+                check(f"W7 instance {instance.upper()}: peak RSS <= {RSS_LIMIT_MB} MB (as the README's run command "
+                      f"starts it)", "", f"{w7[f'rss_{instance}_mb']:.0f} MB",
+                      w7[f"rss_{instance}_mb"] <= RSS_LIMIT_MB)
     return out
 
 
@@ -175,7 +196,7 @@ def targets_table(targets):
 def main():
     ms = load(sys.argv[1])
     for m in ms:
-        if m.get("kind") != "pgbench":
+        if m.get("kind") not in ("pgbench", "live"):
             derive(m)
     with open(sys.argv[2], encoding="utf-8") as f:
         meta = json.load(f)
@@ -197,6 +218,13 @@ def main():
         if m.get("kind") == "pgbench":
             print(f"pgbench one-row inserts for W5@{m['connections']}: {m['tps']:,.0f}/s with {m['clients']} "
                   f"clients")
+    for m in ms:
+        if m.get("kind") == "live":
+            w7 = m["live"]
+            print(f"W7: {w7['streams_open']} of {w7['subscribers']} SSE streams open in {w7['open_s']} s, "
+                  f"{w7['writes_acknowledged']} creates acknowledged ({w7['writes_failed']} failed), "
+                  f"{w7['frames']:,} frames received, client CPU {w7['client_cpu_s']} s"
+                  + (f"; first refusal: {w7['first_refusal']}" if w7.get("first_refusal") else ""))
     for m in ms:
         if m.get("kind") == "ramp":
             print(f"{m['target']} W1@{m['connections']} from a fresh start, completed requests second by second: "

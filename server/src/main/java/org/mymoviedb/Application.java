@@ -181,7 +181,7 @@ public final class Application implements AutoCloseable {
         PersonRepository people = new PersonRepository(dsl);
         PasswordHasher hasher = new PasswordHasher();
         SessionCache sessions = new SessionCache();
-        AuthService auth = new AuthService(dsl, hasher, new LoginThrottle(Duration.ofMinutes(15)),
+        AuthService auth = new AuthService(dsl, hasher, new LoginThrottle(dsl, Duration.ofMinutes(15)),
                 Duration.ofHours(config.sessionTtlHours()), sessions);
         MovieRepository movieRows = new MovieRepository(dsl);
         AuditRepository history = new AuditRepository(dsl);

@@ -1,23 +1,33 @@
 package org.mymoviedb.auth;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Ticker;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.mymoviedb.data.ReadRoute;
 
 /**
  * Failed sign-ins counted per username, per client address and per known device (a username that signed in
- * successfully from that address before), in this process. Each tally allows a few free failures, then waits
- * twice as long after every further one (30 s, 1 min, 2 min, ... at most the window): a gradual lockout, not a
- * wall. A password is checked only after every tally it counts against has reserved the attempt, atomically, so
- * concurrent attempts cannot check more passwords than the tallies allow.
+ * successfully from that address before), in PostgreSQL (table {@code sign_in_tally}, migration V10), so every
+ * instance on the database counts the same failures. Each tally allows a few free failures, then waits twice as
+ * long after every further one (30 s, 1 min, 2 min, ... at most the window): a gradual lockout, not a wall. A
+ * password is checked only after every tally it counts against has reserved the attempt, atomically (one statement
+ * that locks the tallies in key order), so concurrent attempts, on one instance or several, cannot check more
+ * passwords than the tallies allow. A reservation whose instance died lapses after {@link #LEASE}.
  *
  * <p>Others' failures never block a known device: a username signing in from an address where it signed in
  * successfully in the last {@link #KNOWN_DEVICE_TTL} is throttled on that pair's own failures only, so one
  * office behind NAT, or someone guessing from elsewhere, does not lock out a colleague whose sign-ins work.
+ *
+ * <p>An attempt costs two statements: the reservation, then its outcome. The table stays bounded: a tally expires
+ * twice the window after its last change (a known device after {@link #KNOWN_DEVICE_TTL}), and every allowed
+ * attempt deletes up to 16 expired rows while making at most three. Call it from a database thread.
  */
 public final class LoginThrottle {
 
@@ -29,25 +39,29 @@ public final class LoginThrottle {
     static final Duration KNOWN_DEVICE_TTL = Duration.ofDays(30);
     /** The wait asked of an attempt refused only because another attempt holds the last free check. */
     static final Duration BUSY_WAIT = Duration.ofSeconds(1);
+    /** How long a reserved check counts when its attempt never ends (its instance died mid-check). */
+    static final Duration LEASE = Duration.ofMinutes(1);
 
-    private final Cache<String, Tally> tallies;
-    private final Cache<String, Boolean> knownDevices;
-    private final Ticker ticker;
-    private final long longestWaitNanos;
+    /** The database's clock, moved on by {@code ahead}: every instance reads the same time. */
+    private static final String AT = "now() + ?::bigint * interval '1 microsecond'";
+    private static final String INTERVAL = "?::bigint * interval '1 microsecond'";
 
-    public LoginThrottle(Duration window) {
-        this(window, Ticker.systemTicker());
+    private final DSLContext dsl;
+    private final Duration window;
+    private final Duration keep;
+    private final Supplier<Duration> ahead;
+
+    public LoginThrottle(DSLContext dsl, Duration window) {
+        this(dsl, window, () -> Duration.ZERO);
     }
 
-    /** With {@code ticker} as the clock, for tests that step through the waits. */
-    public LoginThrottle(Duration window, Ticker ticker) {
-        this.ticker = ticker;
-        this.longestWaitNanos = window.toNanos();
-        // A tally is forgotten a window after its last change; by then any wait it set has run out.
-        this.tallies = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(window.multipliedBy(2))
-                .maximumSize(100_000).build();
-        this.knownDevices = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(KNOWN_DEVICE_TTL)
-                .maximumSize(100_000).build();
+    /** With the database's clock run {@code ahead}, for tests that step through the waits. */
+    public LoginThrottle(DSLContext dsl, Duration window, Supplier<Duration> ahead) {
+        this.dsl = dsl;
+        this.window = window;
+        // A tally is forgotten a window after its wait could last run out.
+        this.keep = window.multipliedBy(2);
+        this.ahead = ahead;
     }
 
     /**
@@ -57,72 +71,74 @@ public final class LoginThrottle {
      */
     public Attempt begin(String username, String address) {
         String user = username.toLowerCase(Locale.ROOT);
-        String device = "d:" + user + "|" + address;
-        List<Limit> limits = knownDevices.getIfPresent(device) != null
-                ? List.of(new Limit(device, MAX_FAILURES_PER_USERNAME))
-                : List.of(new Limit("u:" + user, MAX_FAILURES_PER_USERNAME),
-                        new Limit("a:" + address, MAX_FAILURES_PER_ADDRESS));
-        // Failures always count against all three, whichever of them decides this attempt.
-        List<String> counted = List.of("u:" + user, "a:" + address, device);
-        List<Limit> reserved = new ArrayList<>();
-        for (Limit limit : limits) {
-            long[] wait = {0};
-            tallies.asMap().compute(limit.key(), (key, tally) -> {
-                Tally t = tally == null ? new Tally() : tally;
-                wait[0] = t.reserve(limit.free(), ticker.read());
-                return t;
-            });
-            if (wait[0] > 0) {
-                reserved.forEach(this::release);
-                return new Attempt(this, List.of(), List.of(), device, Duration.ofNanos(wait[0]));
-            }
-            reserved.add(limit);
-        }
-        return new Attempt(this, reserved, counted, device, Duration.ZERO);
-    }
-
-    private void release(Limit limit) {
-        tallies.asMap().computeIfPresent(limit.key(), (key, tally) -> tally.release());
+        Keys keys = new Keys(tally("u:" + user), tally("a:" + address), tally("d:" + user + "|" + address));
+        Record reserved = ReadRoute.primary(() -> dsl.resultQuery(
+                "select (extract(epoch from wait) * 1000000)::bigint, known_device"
+                        + " from sign_in_reserve(?, ?, ?, ?, ?, " + AT + ", " + INTERVAL + ", " + INTERVAL + ", "
+                        + INTERVAL + ")",
+                keys.username, keys.address, keys.device, MAX_FAILURES_PER_USERNAME, MAX_FAILURES_PER_ADDRESS,
+                micros(ahead.get()), micros(BUSY_WAIT), micros(LEASE), micros(keep))
+                .fetchSingle());
+        Duration wait = Duration.ofNanos(reserved.get(0, Long.class) * 1000);
+        return new Attempt(this, keys, reserved.get(1, Boolean.class), wait);
     }
 
     private void fail(Attempt attempt) {
-        long now = ticker.read();
-        for (String key : attempt.counted) {
-            int free = key.startsWith("a:") ? MAX_FAILURES_PER_ADDRESS : MAX_FAILURES_PER_USERNAME;
-            boolean reserved = attempt.reserved.stream().anyMatch(limit -> limit.key().equals(key));
-            tallies.asMap().compute(key, (k, tally) -> (tally == null ? new Tally() : tally)
-                    .fail(reserved, free, now, longestWaitNanos));
-        }
+        boolean known = attempt.knownDevice;
+        Keys keys = attempt.keys;
+        ReadRoute.primary(() -> dsl.resultQuery("select sign_in_failed(ARRAY[?::bytea, ?::bytea, ?::bytea],"
+                        + " ARRAY[?::integer, ?::integer, ?::integer], ARRAY[?::boolean, ?::boolean, ?::boolean], "
+                        + AT + ", " + INTERVAL + ", " + INTERVAL + ", " + INTERVAL + ")",
+                keys.username, keys.address, keys.device,
+                MAX_FAILURES_PER_USERNAME, MAX_FAILURES_PER_ADDRESS, MAX_FAILURES_PER_USERNAME,
+                !known, !known, known,
+                micros(ahead.get()), micros(FIRST_WAIT), micros(window), micros(keep)).fetch());
     }
 
     private void succeed(Attempt attempt) {
-        for (Limit limit : attempt.reserved) {
-            if (limit.key().startsWith("a:")) {
-                release(limit); // others' failures from this address still stand
-            } else {
-                tallies.invalidate(limit.key());
-            }
+        Keys keys = attempt.keys;
+        ReadRoute.primary(() -> dsl.resultQuery("select sign_in_succeeded(?, ?, ?, ?, " + AT + ", " + INTERVAL + ", "
+                        + INTERVAL + ")",
+                keys.username, keys.address, keys.device, attempt.knownDevice, micros(ahead.get()),
+                micros(KNOWN_DEVICE_TTL), micros(keep)).fetch());
+    }
+
+    private void release(Attempt attempt) {
+        List<byte[]> held = attempt.knownDevice ? List.of(attempt.keys.device)
+                : List.of(attempt.keys.username, attempt.keys.address);
+        ReadRoute.primary(() -> dsl.resultQuery("select sign_in_release(ARRAY[" + String.join(", ",
+                Collections.nCopies(held.size(), "?::bytea")) + "])", held.toArray()).fetch());
+    }
+
+    private static long micros(Duration duration) {
+        return duration.toNanos() / 1000;
+    }
+
+    /** A tally's key: the SHA-256 of what it counts, so no typed username is stored as typed. */
+    private static byte[] tally(String counted) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(counted.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-        tallies.invalidate(attempt.device);
-        knownDevices.put(attempt.device, Boolean.TRUE);
+    }
+
+    private record Keys(byte[] username, byte[] address, byte[] device) {
     }
 
     /** A reserved sign-in attempt, or a refused one with the time to wait. */
     public static final class Attempt implements AutoCloseable {
 
         private final LoginThrottle throttle;
-        private final List<Limit> reserved;
-        private final List<String> counted;
-        private final String device;
+        private final Keys keys;
+        private final boolean knownDevice;
         private final Duration retryAfter;
         private boolean ended;
 
-        private Attempt(LoginThrottle throttle, List<Limit> reserved, List<String> counted, String device,
-                        Duration retryAfter) {
+        private Attempt(LoginThrottle throttle, Keys keys, boolean knownDevice, Duration retryAfter) {
             this.throttle = throttle;
-            this.reserved = reserved;
-            this.counted = counted;
-            this.device = device;
+            this.keys = keys;
+            this.knownDevice = knownDevice;
             this.retryAfter = retryAfter;
             this.ended = !retryAfter.isZero();
         }
@@ -147,7 +163,7 @@ public final class LoginThrottle {
         /** Gives the reservation back if the attempt ended neither way (the database failed, say). */
         @Override
         public void close() {
-            end(() -> reserved.forEach(throttle::release));
+            end(() -> throttle.release(this));
         }
 
         private void end(Runnable how) {
@@ -155,48 +171,6 @@ public final class LoginThrottle {
                 ended = true;
                 how.run();
             }
-        }
-    }
-
-    private record Limit(String key, int free) {
-    }
-
-    /** One tally's failures, checks under way and the end of its wait; changed only inside a map compute. */
-    private static final class Tally {
-        private int failures;
-        private int checking;
-        private long blockedUntil;
-        private boolean waiting;
-
-        /** Reserves a check and answers 0, or answers the nanoseconds to wait. */
-        long reserve(int free, long now) {
-            if (waiting && blockedUntil - now > 0) {
-                return blockedUntil - now;
-            }
-            // Within the free failures, as many checks as failures are left; past them, one at a time.
-            if (failures + checking < free || (failures >= free && checking == 0)) {
-                checking++;
-                return 0;
-            }
-            return BUSY_WAIT.toNanos();
-        }
-
-        Tally release() {
-            checking = Math.max(0, checking - 1);
-            return this;
-        }
-
-        Tally fail(boolean reserved, int free, long now, long longestWait) {
-            if (reserved) {
-                release();
-            }
-            failures++;
-            if (failures >= free) {
-                int doublings = Math.min(failures - free, 20);
-                waiting = true;
-                blockedUntil = now + Math.min(longestWait, FIRST_WAIT.toNanos() << doublings);
-            }
-            return this;
         }
     }
 }

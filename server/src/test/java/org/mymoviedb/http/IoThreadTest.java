@@ -28,6 +28,8 @@ class IoThreadTest {
                 + "userErrors { code } } }", Map.of("input", Map.of("title", "Mouchette",
                 "releaseDate", "1967-03-15", "genres", List.of(Map.of("name", "Drama")))));
         server.queryAs(server.token("editor"), "{ movie(id: \"1\") { history { edges { node { action } } } } }", Map.of());
+        // A failed sign-in: the throttle's statements (reserve, then the failure) too.
+        server.query("mutation { login(username: \"editor\", password: \"not the password\") { token } }");
         server.send(HttpRequest.newBuilder(server.uri("/ready")).GET().build());
         server.post("[{\"query\": \"{ movies(first: 5) { edges { node { title directors { name } } } } }\"}, "
                 + "{\"query\": \"{ genres { name } people(first: 2) { edges { node { name } } } }\"}]");

@@ -2,7 +2,6 @@ package org.mymoviedb.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,7 +57,7 @@ class ThrottleTest {
 
     @Test
     void fortyConcurrentAttemptsCheckNoMorePasswordsThanTheLimit() throws Exception {
-        AuthService auth = new AuthService(database.dsl(), hasher, new LoginThrottle(Duration.ofMinutes(15)),
+        AuthService auth = new AuthService(database.dsl(), hasher, new LoginThrottle(database.dsl(), Duration.ofMinutes(15)),
                 Duration.ofHours(1), new SessionCache());
         long before = hasher.checks();
         ExecutorService threads = Executors.newFixedThreadPool(40);
@@ -87,7 +86,7 @@ class ThrottleTest {
 
     @Test
     void othersFailuresFromASharedAddressDoNotLockOutAKnownDevice() {
-        AuthService auth = new AuthService(database.dsl(), hasher, new LoginThrottle(Duration.ofMinutes(15)),
+        AuthService auth = new AuthService(database.dsl(), hasher, new LoginThrottle(database.dsl(), Duration.ofMinutes(15)),
                 Duration.ofHours(1), new SessionCache());
         // Jacques signed in from the office before: that pair is a known device.
         assertThat(auth.login("jacques", PASSWORD, OFFICE).session()).isNotNull();
@@ -109,8 +108,8 @@ class ThrottleTest {
     @Test
     void theLockoutGrowsGraduallyAndEndsWithItsWait() {
         AtomicLong now = new AtomicLong();
-        Ticker clock = now::get;
-        AuthService auth = new AuthService(database.dsl(), hasher, new LoginThrottle(Duration.ofMinutes(15), clock),
+        AuthService auth = new AuthService(database.dsl(), hasher,
+                new LoginThrottle(database.dsl(), Duration.ofMinutes(15), () -> Duration.ofNanos(now.get())),
                 Duration.ofHours(1), new SessionCache());
         for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_USERNAME; i++) {
             assertThat(auth.login("eric", "wrong", "192.0.2.9").error().code()).isEqualTo("INVALID_CREDENTIALS");
@@ -124,6 +123,42 @@ class ThrottleTest {
         assertThat(second).isEqualTo(first.multipliedBy(2));
         now.addAndGet(second.toNanos());
         assertThat(auth.login("eric", PASSWORD, "192.0.2.9").session()).isNotNull();
+    }
+
+    @Test
+    void expiredTalliesStartAgainAndEachAttemptDeletesAFewOfThem() {
+        try (TestDatabase own = TestDatabase.create()) {
+            new UserAccounts(own.dsl(), hasher).create(null, "agnes", PASSWORD, Role.EDITOR);
+            AtomicLong ahead = new AtomicLong();
+            AuthService auth = new AuthService(own.dsl(), hasher,
+                    new LoginThrottle(own.dsl(), Duration.ofMinutes(15), () -> Duration.ofNanos(ahead.get())),
+                    Duration.ofHours(1), new SessionCache());
+            // Forty guessers, each from an address of its own: a username, an address and a device tally each.
+            for (int i = 0; i < 40; i++) {
+                auth.login("guess" + i, "wrong", "198.51.100." + i);
+            }
+            for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_USERNAME; i++) {
+                auth.login("agnes", "wrong", "192.0.2.1");
+            }
+            assertThat(auth.login("agnes", PASSWORD, "192.0.2.1").error().code()).isEqualTo("THROTTLED");
+            assertThat(tallies(own)).isEqualTo(123);
+
+            // Two windows later every tally has expired: Agnes's start again from nothing (one more failure is not
+            // past her free ones), and each of her two attempts deletes 16 expired rows; her success, her username's.
+            ahead.set(Duration.ofMinutes(31).toNanos());
+            assertThat(auth.login("agnes", "wrong", "192.0.2.1").error().code()).isEqualTo("INVALID_CREDENTIALS");
+            assertThat(auth.login("agnes", PASSWORD, "192.0.2.1").session()).isNotNull();
+            assertThat(tallies(own)).isEqualTo(123 - 2 * 16 - 1);
+
+            for (int i = 0; i < 8; i++) {
+                auth.login("agnes", PASSWORD, "192.0.2.1");
+            }
+            assertThat(tallies(own)).as("only her address and her known device are left").isEqualTo(2);
+        }
+    }
+
+    private static Object tallies(TestDatabase db) {
+        return db.dsl().fetchValue("select count(*)::int from sign_in_tally");
     }
 
     @Test
