@@ -304,6 +304,11 @@ public final class GraphQLApi {
         return limitChecks.analyses();
     }
 
+    /** How many subscription events' results were executed: once per event and group of alike subscriptions. */
+    public long liveEventExecutions() {
+        return subscriptions.eventExecutions();
+    }
+
     /** How many queries ran as execution plans rather than through graphql-java's field-by-field execution. */
     public long plannedExecutions() {
         return queries.plannedExecutions();

@@ -1,17 +1,27 @@
 package org.mymoviedb.graphql;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.execution.SubscriptionExecutionStrategy;
+import graphql.execution.reactive.CompletionStageMappingOrderedPublisher;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.mymoviedb.auth.User;
+import org.mymoviedb.auth.Viewer;
 import org.mymoviedb.base.ApiException;
 import org.mymoviedb.base.ErrorCode;
 import org.mymoviedb.data.DatabaseExecutor;
+import org.mymoviedb.feed.LiveEvent;
 import org.mymoviedb.graphql.live.LiveContext;
+import org.mymoviedb.graphql.live.LiveFetchers;
 import org.mymoviedb.live.LiveAnswer;
 import org.mymoviedb.live.LiveException;
 import org.mymoviedb.feed.LiveFeed;
@@ -22,19 +32,39 @@ import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
 /**
- * Runs an operation for a streaming transport: a subscription becomes its stream of events, each run through the
- * operation's selection by graphql-java (with the subscriber's viewer, so guarded fields keep their role); a query
- * or mutation becomes a stream of its one result. Anything refused before the first event (a bad resume point, a
- * document that does not validate, a full instance) is a refusal instead.
+ * Runs an operation for a streaming transport: a subscription becomes its stream of events, a query or mutation a
+ * stream of its one result. Anything refused before the first event (a bad resume point, a document that does not
+ * validate, a full instance) is a refusal instead.
+ *
+ * <p>Each event's result is executed by graphql-java once for every group of alike subscriptions (same document,
+ * operation and variables, and the same viewer: anonymous, or one user in one role, so guarded fields keep their
+ * role) and shared, with its JSON, by all of them; each subscriber keeps its own queue, order and limits in the
+ * feed. The shared results are kept in a Caffeine memo bounded in entries and time.
  */
 final class Subscriptions {
 
+    /** Alike subscriptions: their events' results are the same. */
+    private record Group(String document, String operationName, Map<String, Object> variables, Long userId,
+                         String role) {
+    }
+
+    private record Shared(Group group, String eventId) {
+    }
+
     private final LiveFeed feed;
     private final DatabaseExecutor executor;
+    private final Cache<Shared, CompletableFuture<LiveMessage>> shared = Caffeine.newBuilder()
+            .maximumSize(20_000).expireAfterWrite(Duration.ofSeconds(30)).build();
+    private final LongAdder executions = new LongAdder();
 
     Subscriptions(LiveFeed feed, DatabaseExecutor executor) {
         this.feed = feed;
         this.executor = executor;
+    }
+
+    /** How many events' results were executed (once per group of alike subscriptions and event). */
+    long eventExecutions() {
+        return executions.sum();
     }
 
     /**
@@ -47,10 +77,10 @@ final class Subscriptions {
                 ? CompletableFuture.completedFuture(null) : executor.supply(() -> feed.resumePoint(lastEventId.trim()));
         return resume.thenCompose(position -> {
             ExecutionInput in = input.get();
-            LiveContext context = new LiveContext(position);
-            in.getGraphQLContext().put(LiveContext.KEY, context);
-            in.getGraphQLContext().put(SubscriptionExecutionStrategy.KEEP_SUBSCRIPTION_EVENTS_ORDERED, true);
-            return execution.apply(in).thenApply(result -> answer(result, context));
+            LiveContext context = LiveContext.subscription(position);
+            live(in, context);
+            return group(in).thenCompose(group -> execution.apply(in).thenApply(result -> answer(result, context,
+                    event -> message(group, event, input, execution))));
         }).exceptionally(failure -> {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
@@ -61,30 +91,98 @@ final class Subscriptions {
         });
     }
 
-    private static LiveAnswer answer(ExecutionResult result, LiveContext context) {
-        if (result.getData() instanceof Publisher<?> events) {
-            @SuppressWarnings("unchecked")
-            Publisher<ExecutionResult> results = (Publisher<ExecutionResult>) events;
-            return LiveAnswer.streaming(messages(results, context));
+    private static void live(ExecutionInput in, LiveContext context) {
+        in.getGraphQLContext().put(LiveContext.KEY, context);
+        in.getGraphQLContext().put(SubscriptionExecutionStrategy.KEEP_SUBSCRIPTION_EVENTS_ORDERED, true);
+    }
+
+    private static CompletableFuture<Group> group(ExecutionInput in) {
+        Viewer viewer = in.getGraphQLContext().get(Viewer.KEY);
+        CompletableFuture<Optional<User>> user = viewer == null
+                ? CompletableFuture.completedFuture(Optional.empty()) : viewer.user();
+        return user.thenApply(u -> new Group(in.getQuery(), in.getOperationName(), in.getVariables(),
+                u.map(User::id).orElse(null), u.map(x -> x.role().name()).orElse(null)));
+    }
+
+    private static LiveAnswer answer(ExecutionResult result, LiveContext context,
+                                     Function<LiveEvent, CompletableFuture<LiveMessage>> messages) {
+        if (result.getData() instanceof Publisher<?> && context.events() != null) {
+            return LiveAnswer.streaming(failingWithCodes(
+                    new CompletionStageMappingOrderedPublisher<LiveMessage, LiveEvent>(context.events(), messages::apply)));
         }
         Map<String, Object> spec = ResponseErrors.toSpecification(result);
         if (!spec.containsKey("data") || result.getData() == null && !result.getErrors().isEmpty()) {
             return LiveAnswer.refused(spec);
         }
-        return LiveAnswer.streaming(single(new LiveMessage(null, spec)));
+        return LiveAnswer.streaming(LiveFetchers.one(new LiveMessage(null, spec)));
     }
 
-    /** Each result with the id of its event; failures as a LiveException with their code. */
-    private static Publisher<LiveMessage> messages(Publisher<ExecutionResult> results, LiveContext context) {
-        return subscriber -> results.subscribe(new Subscriber<>() {
+    /** The group's message for {@code event}: executed by the first subscriber of the group to reach it. */
+    private CompletableFuture<LiveMessage> message(Group group, LiveEvent event, Supplier<ExecutionInput> input,
+                                                   Function<ExecutionInput, CompletableFuture<ExecutionResult>> execution) {
+        Shared key = new Shared(group, LiveFetchers.eventId(event));
+        CompletableFuture<LiveMessage> mine = new CompletableFuture<>();
+        CompletableFuture<LiveMessage> theirs = shared.asMap().putIfAbsent(key, mine);
+        if (theirs != null) {
+            return theirs;
+        }
+        executions.increment();
+        ExecutionInput in = input.get();
+        live(in, LiveContext.event(event));
+        execution.apply(in).thenCompose(Subscriptions::first).whenComplete((result, failure) -> {
+            if (failure != null) {
+                shared.asMap().remove(key, mine); // a failure is not shared with later subscribers
+                mine.completeExceptionally(failure);
+            } else {
+                mine.complete(new LiveMessage(key.eventId(), ResponseErrors.toSpecification(result)));
+            }
+        });
+        return mine;
+    }
+
+    /** The one result of an event's execution (its stream of one), or the execution's errors. */
+    private static CompletableFuture<ExecutionResult> first(ExecutionResult result) {
+        if (!(result.getData() instanceof Publisher<?> events)) {
+            return CompletableFuture.completedFuture(result);
+        }
+        @SuppressWarnings("unchecked")
+        Publisher<ExecutionResult> results = (Publisher<ExecutionResult>) events;
+        CompletableFuture<ExecutionResult> one = new CompletableFuture<>();
+        results.subscribe(new Subscriber<>() {
+            @Override
+            public void onSubscribe(Subscription subscription) {
+                subscription.request(1);
+            }
+
+            @Override
+            public void onNext(ExecutionResult next) {
+                one.complete(next);
+            }
+
+            @Override
+            public void onError(Throwable failure) {
+                one.completeExceptionally(failure);
+            }
+
+            @Override
+            public void onComplete() {
+                one.completeExceptionally(new IllegalStateException("An event's execution gave no result"));
+            }
+        });
+        return one;
+    }
+
+    /** The messages; failures as a LiveException with their code. */
+    private static Publisher<LiveMessage> failingWithCodes(Publisher<LiveMessage> messages) {
+        return subscriber -> messages.subscribe(new Subscriber<>() {
             @Override
             public void onSubscribe(Subscription subscription) {
                 subscriber.onSubscribe(subscription);
             }
 
             @Override
-            public void onNext(ExecutionResult result) {
-                subscriber.onNext(new LiveMessage(context.answered(), ResponseErrors.toSpecification(result)));
+            public void onNext(LiveMessage message) {
+                subscriber.onNext(message);
             }
 
             @Override
@@ -99,32 +197,6 @@ final class Subscriptions {
             @Override
             public void onComplete() {
                 subscriber.onComplete();
-            }
-        });
-    }
-
-    /** One message, then the end: a query or mutation sent to a streaming transport. */
-    private static Publisher<LiveMessage> single(LiveMessage message) {
-        return subscriber -> subscriber.onSubscribe(new Subscription() {
-            private boolean done;
-
-            @Override
-            public void request(long n) {
-                synchronized (this) {
-                    if (done || n <= 0) {
-                        return;
-                    }
-                    done = true;
-                }
-                subscriber.onNext(message);
-                subscriber.onComplete();
-            }
-
-            @Override
-            public void cancel() {
-                synchronized (this) {
-                    done = true;
-                }
             }
         });
     }

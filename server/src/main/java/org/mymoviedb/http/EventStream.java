@@ -113,7 +113,7 @@ final class EventStream implements Subscriber<LiveMessage> {
         if (message.eventId() != null) {
             frame.append("id: ").append(message.eventId()).append('\n');
         }
-        frame.append("data: ").append(Json.MAPPER.writeValueAsString(message.payload())).append("\n\n");
+        frame.append("data: ").append(message.payloadJson(Json.MAPPER::writeValueAsString)).append("\n\n");
         write(frame.toString().getBytes(StandardCharsets.UTF_8), false);
     }
 

@@ -421,7 +421,7 @@ final class GraphQLWebSocketSession extends AbstractReceiveListener {
         if (operation.ended || phase == Phase.CLOSING) {
             return;
         }
-        send(WebSocketMessages.next(operation.id, event.payload()), () -> ask(operation, 1));
+        send(WebSocketMessages.next(operation.id, event), () -> ask(operation, 1));
     }
 
     /** Asks {@code operation}'s stream for {@code events} more, as LIVE_MAX_EVENTS_PER_SECOND allows. */

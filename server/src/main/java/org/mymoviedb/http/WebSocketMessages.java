@@ -76,6 +76,12 @@ final class WebSocketMessages {
         return bytes(message);
     }
 
+    /** A {@code next} message for a subscription's event, around the event's JSON written once for every subscriber. */
+    static byte[] next(String id, org.mymoviedb.live.LiveMessage event) {
+        return ("{\"id\":" + Json.MAPPER.writeValueAsString(id) + ",\"type\":\"next\",\"payload\":"
+                + event.payloadJson(Json.MAPPER::writeValueAsString) + "}").getBytes(StandardCharsets.UTF_8);
+    }
+
     /** An {@code error} message: the payload is the list of GraphQL errors of {@code result}. */
     static byte[] error(String id, Map<String, Object> result) {
         Object errors = result.get("errors");

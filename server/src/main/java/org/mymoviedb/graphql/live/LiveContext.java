@@ -1,33 +1,51 @@
 package org.mymoviedb.graphql.live;
 
-import java.util.ArrayDeque;
+import org.mymoviedb.feed.LiveEvent;
 import org.mymoviedb.feed.OutboxPosition;
+import org.reactivestreams.Publisher;
 
 /**
- * One subscription's state in its GraphQL context: where it resumes, and the ids of the events handed to
- * graphql-java whose results have not come out yet (graphql-java keeps them in order, one result per event).
+ * One execution's live state in its GraphQL context. A subscription's: where it resumes, and (once its root field
+ * ran) the feed's events for it. An event's: the one event whose result is executed, once for every subscriber of
+ * the same subscription.
  */
 public final class LiveContext {
 
     public static final String KEY = LiveContext.class.getName();
 
     private final OutboxPosition resumeAfter;
-    private final ArrayDeque<String> pending = new ArrayDeque<>();
+    private final LiveEvent single;
+    private volatile Publisher<LiveEvent> events;
 
-    public LiveContext(OutboxPosition resumeAfter) {
+    private LiveContext(OutboxPosition resumeAfter, LiveEvent single) {
         this.resumeAfter = resumeAfter;
+        this.single = single;
+    }
+
+    /** A subscription, resuming after {@code resumeAfter} (or null: from now on). */
+    public static LiveContext subscription(OutboxPosition resumeAfter) {
+        return new LiveContext(resumeAfter, null);
+    }
+
+    /** The execution of one event's result. */
+    public static LiveContext event(LiveEvent event) {
+        return new LiveContext(null, event);
     }
 
     OutboxPosition resumeAfter() {
         return resumeAfter;
     }
 
-    synchronized void handedOn(String eventId) {
-        pending.add(eventId);
+    LiveEvent single() {
+        return single;
     }
 
-    /** The id of the event whose result just came out. */
-    public synchronized String answered() {
-        return pending.poll();
+    void events(Publisher<LiveEvent> events) {
+        this.events = events;
+    }
+
+    /** The feed's events for this subscription, or null when its root field has not asked the feed. */
+    public Publisher<LiveEvent> events() {
+        return events;
     }
 }

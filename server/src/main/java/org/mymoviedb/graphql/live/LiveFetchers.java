@@ -17,7 +17,6 @@ import org.mymoviedb.history.AuditEntry;
 import org.mymoviedb.feed.LiveEvent;
 import org.mymoviedb.feed.LiveFeed;
 import org.reactivestreams.Publisher;
-import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
 /** The Subscription root fields and the fields of their events. */
@@ -76,7 +75,8 @@ public final class LiveFetchers {
                         .map(AuditEntry.FieldChange::field).toList());
     }
 
-    static String eventId(LiveEvent event) {
+    /** The event's id, as its message carries it. */
+    public static String eventId(LiveEvent event) {
         return Ids.global(NodeType.AUDIT_ENTRY, event.entry().id());
     }
 
@@ -101,9 +101,10 @@ public final class LiveFetchers {
     }
 
     /**
-     * The feed's events for {@code filter}; each one, on its way to graphql-java, primes the subscription's loaders
-     * with what the feed loaded for it (so a movie's genres and directors cost no statement per subscriber), and
-     * leaves its id for the result.
+     * The feed's events for {@code filter}, left in the subscription's context (its transport executes each event's
+     * result once for all alike subscribers, see {@link LiveContext#event}); in an event's execution, that one event,
+     * with the subscription's loaders primed with what the feed loaded for it (so a movie's genres and directors cost
+     * no statement).
      */
     private Publisher<LiveEvent> stream(DataFetchingEnvironment env, Predicate<AuditEntry> filter) {
         LiveContext context = env.getGraphQlContext().get(LiveContext.KEY);
@@ -111,32 +112,40 @@ public final class LiveFetchers {
             throw new ApiException(ErrorCode.SUBSCRIPTION_NEEDS_STREAM, "A subscription needs a stream: send it with "
                     + "Accept: text/event-stream (GraphQL over SSE) or over a graphql-transport-ws WebSocket");
         }
+        if (context.single() != null) {
+            prime(env.getDataLoaderRegistry(), context.single());
+            return one(context.single());
+        }
         if (!feed.hasRoom()) {
             throw feed.full();
         }
         Publisher<LiveEvent> events = feed.events(filter, context.resumeAfter());
-        DataLoaderRegistry loaders = env.getDataLoaderRegistry();
-        return subscriber -> events.subscribe(new Subscriber<>() {
-            @Override
-            public void onSubscribe(Subscription subscription) {
-                subscriber.onSubscribe(subscription);
-            }
+        context.events(events);
+        return events;
+    }
+
+    /** {@code value}, then the end. */
+    public static <T> Publisher<T> one(T value) {
+        return subscriber -> subscriber.onSubscribe(new Subscription() {
+            private boolean done;
 
             @Override
-            public void onNext(LiveEvent event) {
-                prime(loaders, event);
-                context.handedOn(eventId(event));
-                subscriber.onNext(event);
-            }
-
-            @Override
-            public void onError(Throwable failure) {
-                subscriber.onError(failure);
-            }
-
-            @Override
-            public void onComplete() {
+            public void request(long n) {
+                synchronized (this) {
+                    if (done || n <= 0) {
+                        return;
+                    }
+                    done = true;
+                }
+                subscriber.onNext(value);
                 subscriber.onComplete();
+            }
+
+            @Override
+            public void cancel() {
+                synchronized (this) {
+                    done = true;
+                }
             }
         });
     }
