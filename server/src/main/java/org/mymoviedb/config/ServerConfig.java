@@ -131,7 +131,8 @@ public record ServerConfig(
                 integer(env, "LIVE_MAX_QUEUED_EVENTS", defaults.maxQueuedEvents(), 1, 1_000_000),
                 integer(env, "LIVE_RESUME_MAX_EVENTS", defaults.resumeMaxEvents(), 0, 10_000_000),
                 integer(env, "LIVE_POLL_MS", defaults.pollMillis(), 10, 3_600_000),
-                duration(env, "LIVE_RETENTION", defaults.retention()));
+                duration(env, "LIVE_RETENTION", defaults.retention()),
+                integer(env, "LIVE_BATCH_MS", defaults.batchMillis(), 0, 10_000));
     }
 
     /** A duration such as {@code 90s}, {@code 30m}, {@code 24h} or {@code 7d}; a bare number counts hours. */

@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
 /**
  * This instance's one reader of the outbox (history, see {@link Outbox}). It listens on the catalogue channel to
  * wake up at once after a commit, and reads every LIVE_POLL_MS anyway, so that a write whose announcement was lost
- * (its server died between commit and NOTIFY) is still delivered. Each wake-up reads the new entries once, loads
+ * (its server died between commit and NOTIFY) is still delivered. Two reads are at least LIVE_BATCH_MS apart: under
+ * a stream of writes each read takes the writes of that time together, and each subscriber gets them together. Each wake-up reads the new entries once, loads
  * their entities once, moves the result cache on for other instances' writes, and hands the events to every
  * subscriber whose filter keeps them. Runs on a thread and a connection of its own.
  */
@@ -220,8 +221,16 @@ public final class LiveFeed implements AutoCloseable {
                     connection = listen();
                 }
                 readNew(new Outbox(DSL.using(connection, SQLDialect.POSTGRES)));
+                long lastRead = System.nanoTime();
+                PGConnection notifications = connection.unwrap(PGConnection.class);
                 // Blocks until a notification arrives or LIVE_POLL_MS pass, whichever is first.
-                connection.unwrap(PGConnection.class).getNotifications(limits.pollMillis());
+                notifications.getNotifications(limits.pollMillis());
+                // The writes of the next LIVE_BATCH_MS come together: one read, and one socket write per stream.
+                long wait = limits.batchMillis() - (System.nanoTime() - lastRead) / 1_000_000;
+                if (wait > 0 && !closing) {
+                    sleep(wait);
+                    notifications.getNotifications(); // those of the wait: this read covers them
+                }
                 backoff = 100;
             } catch (SQLException | DataAccessException e) {
                 if (closing) {

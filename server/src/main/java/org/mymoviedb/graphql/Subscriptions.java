@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.execution.SubscriptionExecutionStrategy;
-import graphql.execution.reactive.CompletionStageMappingOrderedPublisher;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +38,8 @@ import org.reactivestreams.Subscription;
  * <p>Each event's result is executed by graphql-java once for every group of alike subscriptions (same document,
  * operation and variables, and the same viewer: anonymous, or one user in one role, so guarded fields keep their
  * role) and shared, with its JSON, by all of them; each subscriber keeps its own queue, order and limits in the
- * feed. The shared results are kept in a Caffeine memo bounded in entries and time.
+ * feed. The shared results are kept in a Caffeine memo bounded in entries and time, keyed by the group's one
+ * identity and the entry's number, so that reaching a shared result costs a subscriber a hash look-up.
  */
 final class Subscriptions {
 
@@ -48,13 +48,20 @@ final class Subscriptions {
                          String role) {
     }
 
-    private record Shared(Group group, String eventId) {
+    /** A group's one identity, shared by its subscriptions while any is open: compared by reference. */
+    private static final class GroupRef {
+    }
+
+    /** One event's message for one group. */
+    private record Shared(GroupRef group, long entryId) {
     }
 
     private final LiveFeed feed;
     private final DatabaseExecutor executor;
     private final Cache<Shared, CompletableFuture<LiveMessage>> shared = Caffeine.newBuilder()
             .maximumSize(20_000).expireAfterWrite(Duration.ofSeconds(30)).build();
+    /** Alike subscriptions' one group identity (held by its open subscriptions: weak here). */
+    private final Cache<Group, GroupRef> groups = Caffeine.newBuilder().weakValues().build();
     private final LongAdder executions = new LongAdder();
 
     Subscriptions(LiveFeed feed, DatabaseExecutor executor) {
@@ -79,8 +86,11 @@ final class Subscriptions {
             ExecutionInput in = input.get();
             LiveContext context = LiveContext.subscription(position);
             live(in, context);
-            return group(in).thenCompose(group -> execution.apply(in).thenApply(result -> answer(result, context,
-                    event -> message(group, event, input, execution))));
+            return group(in).thenCompose(group -> {
+                GroupRef ref = groups.get(group, g -> new GroupRef());
+                return execution.apply(in).thenApply(result -> answer(result, context,
+                        event -> message(ref, event, input, execution)));
+            });
         }).exceptionally(failure -> {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
@@ -107,8 +117,7 @@ final class Subscriptions {
     private static LiveAnswer answer(ExecutionResult result, LiveContext context,
                                      Function<LiveEvent, CompletableFuture<LiveMessage>> messages) {
         if (result.getData() instanceof Publisher<?> && context.events() != null) {
-            return LiveAnswer.streaming(failingWithCodes(
-                    new CompletionStageMappingOrderedPublisher<LiveMessage, LiveEvent>(context.events(), messages::apply)));
+            return LiveAnswer.streaming(failingWithCodes(new OrderedMessages(context.events(), messages)));
         }
         Map<String, Object> spec = ResponseErrors.toSpecification(result);
         if (!spec.containsKey("data") || result.getData() == null && !result.getErrors().isEmpty()) {
@@ -118,9 +127,9 @@ final class Subscriptions {
     }
 
     /** The group's message for {@code event}: executed by the first subscriber of the group to reach it. */
-    private CompletableFuture<LiveMessage> message(Group group, LiveEvent event, Supplier<ExecutionInput> input,
+    private CompletableFuture<LiveMessage> message(GroupRef group, LiveEvent event, Supplier<ExecutionInput> input,
                                                    Function<ExecutionInput, CompletableFuture<ExecutionResult>> execution) {
-        Shared key = new Shared(group, LiveFetchers.eventId(event));
+        Shared key = new Shared(group, event.entry().id());
         CompletableFuture<LiveMessage> mine = new CompletableFuture<>();
         CompletableFuture<LiveMessage> theirs = shared.asMap().putIfAbsent(key, mine);
         if (theirs != null) {
@@ -134,7 +143,7 @@ final class Subscriptions {
                 shared.asMap().remove(key, mine); // a failure is not shared with later subscribers
                 mine.completeExceptionally(failure);
             } else {
-                mine.complete(new LiveMessage(key.eventId(), ResponseErrors.toSpecification(result)));
+                mine.complete(new LiveMessage(LiveFetchers.eventId(event), ResponseErrors.toSpecification(result)));
             }
         });
         return mine;

@@ -8,8 +8,7 @@ import io.undertow.util.HttpString;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,16 +30,25 @@ import org.xnio.XnioExecutor;
  * result an {@code event: next} with its {@code id:} (the event id, which {@code Last-Event-ID} resumes after) and
  * its JSON on one {@code data:} line; {@code event: complete} at the end; a comment line as a keep-alive after
  * {@value #KEEP_ALIVE_MILLIS} ms of silence (sooner when IDLE_TIMEOUT_MS is shorter, so the idle timeout never
- * closes a stream). A failure (SLOW_CONSUMER...) is a last {@code next} with the coded error,
- * then {@code complete}. Writes never block: one buffer at a time through Undertow's sender, and the next event is
- * asked for only once the last one is out, so a client that does not read holds one event here and the rest wait
- * in its bounded queue, until that overflows and the stream is ended; one that still does not read is
- * disconnected after {@value #LAST_WORDS_SECONDS} seconds.
+ * closes a stream). A failure (SLOW_CONSUMER...) is a last {@code next} with the coded error, then
+ * {@code complete}.
+ *
+ * <p>Writes never block and are coalesced: a first ready frame waits {@value #GATHER_MICROS} µs for the rest of its
+ * burst, then every frame that is ready goes out in one write on the connection's IO thread (so a burst of events
+ * costs a stream one write, not one each), and the next write
+ * starts only once the last one is out. At most {@value #WINDOW} events are asked for ahead of the socket; a client
+ * that does not read makes the rest wait in its bounded queue in the feed, until that overflows and the stream is
+ * ended; one that still does not read is disconnected after {@value #LAST_WORDS_SECONDS} seconds. Alike
+ * subscriptions share each event's frame bytes, encoded once.
  */
 final class EventStream implements Subscriber<LiveMessage> {
 
     static final String CONTENT_TYPE = "text/event-stream; charset=utf-8";
     static final long KEEP_ALIVE_MILLIS = 15_000;
+    /** Events asked for ahead of the socket: what one write may carry. */
+    static final int WINDOW = 32;
+    /** How long a first ready frame waits for the rest of its burst before the write. */
+    private static final long GATHER_MICROS = 2_000;
     private static final int LAST_WORDS_SECONDS = 5;
     private static final int SEND_BUFFER_BYTES = 64 * 1024;
     private static final Logger log = LoggerFactory.getLogger(EventStream.class);
@@ -49,16 +57,21 @@ final class EventStream implements Subscriber<LiveMessage> {
 
     private final HttpServerExchange exchange;
     private final long keepAliveMillis;
-    private final Deque<ByteBuffer> queued = new ArrayDeque<>();
+    private final EventStreamWrites writes;
+    private final ArrayList<byte[]> queued = new ArrayList<>();
+    /** How many of {@link #queued} are events (asked for, so each one written is asked for again). */
+    private int queuedEvents;
     private Subscription subscription;
     private boolean writing;
+    private boolean flushScheduled;
     private boolean ending;
     private boolean ended;
     private XnioExecutor.Key keepAlive;
 
-    private EventStream(HttpServerExchange exchange, long keepAliveMillis) {
+    private EventStream(HttpServerExchange exchange, long keepAliveMillis, EventStreamWrites writes) {
         this.exchange = exchange;
         this.keepAliveMillis = keepAliveMillis;
+        this.writes = writes;
     }
 
     /** Whether the client asks for an event stream (GraphQL over SSE) rather than one JSON answer. */
@@ -68,27 +81,28 @@ final class EventStream implements Subscriber<LiveMessage> {
 
     /**
      * Answers with the stream of {@code events}, until they end or the client goes away; silent for at most
-     * {@code keepAliveMillis}.
+     * {@code keepAliveMillis}. {@code writes} counts frames and socket writes.
      */
-    static void send(HttpServerExchange exchange, Publisher<LiveMessage> events, long keepAliveMillis) {
+    static void send(HttpServerExchange exchange, Publisher<LiveMessage> events, long keepAliveMillis,
+                     EventStreamWrites writes) {
         exchange.setStatusCode(200);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, CONTENT_TYPE)
                 .put(Headers.CACHE_CONTROL, "no-cache, no-store")
                 .put(new HttpString("X-Accel-Buffering"), "no");
         try {
             // A fixed, small send buffer (no autotuning to megabytes): a client that stops reading holds this much
-            // in the kernel, one frame here and its bounded queue in the feed, and no more.
+            // in the kernel, a window of frames here and its bounded queue in the feed, and no more.
             exchange.getConnection().setOption(Options.SEND_BUFFER, SEND_BUFFER_BYTES);
         } catch (IOException | IllegalArgumentException e) {
             log.debug("Could not bound an event stream's send buffer", e);
         }
-        EventStream stream = new EventStream(exchange, keepAliveMillis);
+        EventStream stream = new EventStream(exchange, keepAliveMillis, writes);
         exchange.addExchangeCompleteListener((ex, next) -> {
             stream.clientGone();
             next.proceed();
         });
         // The headers go out at once, so the client knows it is subscribed before the first event.
-        stream.write(KEEP_ALIVE, false);
+        stream.write(KEEP_ALIVE, false, false);
         stream.scheduleKeepAlive();
         events.subscribe(stream);
     }
@@ -103,18 +117,23 @@ final class EventStream implements Subscriber<LiveMessage> {
         if (gone) {
             s.cancel();
         } else {
-            s.request(1);
+            s.request(WINDOW);
         }
     }
 
     @Override
     public void onNext(LiveMessage message) {
+        write(message.frame(EventStream::frame), true, false);
+    }
+
+    /** A message's {@code next} frame, the same bytes for every stream that sends it. */
+    private static byte[] frame(LiveMessage message) {
         StringBuilder frame = new StringBuilder("event: next\n");
         if (message.eventId() != null) {
             frame.append("id: ").append(message.eventId()).append('\n');
         }
         frame.append("data: ").append(message.payloadJson(Json.MAPPER::writeValueAsString)).append("\n\n");
-        write(frame.toString().getBytes(StandardCharsets.UTF_8), false);
+        return frame.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
@@ -127,7 +146,7 @@ final class EventStream implements Subscriber<LiveMessage> {
         Map<String, Object> payload = Map.of("errors", List.of(Map.of("message", message,
                 "extensions", Map.of("code", code.name()))));
         String frame = "event: next\ndata: " + Json.MAPPER.writeValueAsString(payload) + "\n\n";
-        write(frame.getBytes(StandardCharsets.UTF_8), false);
+        write(frame.getBytes(StandardCharsets.UTF_8), false, false);
         endSoon();
     }
 
@@ -138,7 +157,7 @@ final class EventStream implements Subscriber<LiveMessage> {
 
     /** Sends "complete" after what is queued, and disconnects a client that does not take it in time. */
     private void endSoon() {
-        write(COMPLETE, true);
+        write(COMPLETE, false, true);
         exchange.getIoThread().executeAfter(() -> {
             synchronized (this) {
                 if (ended) {
@@ -161,7 +180,7 @@ final class EventStream implements Subscriber<LiveMessage> {
                 idle = !writing && queued.isEmpty();
             }
             if (idle) {
-                write(KEEP_ALIVE, false);
+                write(KEEP_ALIVE, false, false);
             }
             scheduleKeepAlive();
         }, keepAliveMillis, TimeUnit.MILLISECONDS);
@@ -188,32 +207,50 @@ final class EventStream implements Subscriber<LiveMessage> {
         }
     }
 
-    private void write(byte[] frame, boolean last) {
+    /** Queues a frame; the connection's IO thread writes it with whatever else is queued by then. */
+    private void write(byte[] frame, boolean event, boolean last) {
         synchronized (this) {
             if (ended || ending) {
                 return;
             }
-            queued.add(ByteBuffer.wrap(frame));
+            queued.add(frame);
+            if (event) {
+                queuedEvents++;
+            }
             if (last) {
                 ending = true;
             }
+            if (writing || flushScheduled) {
+                return;
+            }
+            flushScheduled = true;
         }
-        pump();
+        // A moment's gather: the rest of a burst (the feed hands a batch on event by event) joins this write.
+        exchange.getIoThread().executeAfter(this::flush, GATHER_MICROS, TimeUnit.MICROSECONDS);
     }
 
-    /** Sends the next queued frame unless one is on its way: Undertow's sender takes one at a time. */
-    private void pump() {
-        ByteBuffer next;
+    /** On the IO thread: sends everything queued in one write, unless a write is on its way. */
+    private void flush() {
+        ByteBuffer[] buffers;
+        int events;
         boolean finish;
         synchronized (this) {
+            flushScheduled = false;
             if (writing || queued.isEmpty() || ended) {
                 return;
             }
             writing = true;
-            next = queued.poll();
-            finish = ending && queued.isEmpty();
+            buffers = new ByteBuffer[queued.size()];
+            for (int i = 0; i < buffers.length; i++) {
+                buffers[i] = ByteBuffer.wrap(queued.get(i)); // a view of its own on the shared bytes
+            }
+            events = queuedEvents;
+            queued.clear();
+            queuedEvents = 0;
+            finish = ending;
         }
-        exchange.getResponseSender().send(next, new IoCallback() {
+        writes.wrote(buffers.length);
+        exchange.getResponseSender().send(buffers, new IoCallback() {
             @Override
             public void onComplete(HttpServerExchange ex, Sender sender) {
                 Subscription s;
@@ -228,10 +265,10 @@ final class EventStream implements Subscriber<LiveMessage> {
                     ex.endExchange();
                     return;
                 }
-                if (s != null && next.array() != KEEP_ALIVE) {
-                    s.request(1); // the event is out: the next one may come
+                if (s != null && events > 0) {
+                    s.request(events); // those events are out: as many more may come
                 }
-                pump();
+                flush();
             }
 
             @Override

@@ -1,6 +1,7 @@
 package org.mymoviedb.http;
 
 import graphql.language.OperationDefinition;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
@@ -42,9 +43,12 @@ final class EventStreams {
     private final PersistedQueries persistedQueries;
     private final OffIoThread offIoThread;
     private final long keepAliveMillis;
+    private final EventStreamWrites writes;
 
     /** {@code idleTimeoutMillis}: IDLE_TIMEOUT_MS, which keep-alives must come well within. */
-    EventStreams(GraphQLApi api, PersistedQueries persistedQueries, OffIoThread offIoThread, long idleTimeoutMillis) {
+    EventStreams(GraphQLApi api, PersistedQueries persistedQueries, OffIoThread offIoThread, long idleTimeoutMillis,
+                 MeterRegistry metrics) {
+        this.writes = new EventStreamWrites(metrics);
         this.keepAliveMillis = Math.max(50, Math.min(EventStream.KEEP_ALIVE_MILLIS, idleTimeoutMillis / 3));
         this.api = api;
         this.persistedQueries = persistedQueries;
@@ -112,7 +116,7 @@ final class EventStreams {
             } else if (answer.refusal() != null) {
                 refuse(exchange, answer);
             } else {
-                EventStream.send(exchange, answer.events(), keepAliveMillis);
+                EventStream.send(exchange, answer.events(), keepAliveMillis, writes);
             }
         });
     }

@@ -79,7 +79,8 @@ public final class GraphQLHandler implements HttpHandler {
         this.timers = new RequestTimers(metrics);
         this.validation = new ValidationThreads(limits.validationThreads(), limits.validationQueue(),
                 limits.validationWaitMillis(), metrics);
-        this.streams = new EventStreams(api, persistedQueries, this::offIoThread, limits.idleTimeoutMillis());
+        this.streams = new EventStreams(api, persistedQueries, this::offIoThread, limits.idleTimeoutMillis(),
+                metrics);
         FunctionCounter.builder("mymoviedb.graphql.requests", requests, LongAdder::sum)
                 .description("GraphQL requests answered or being answered").register(metrics);
     }

@@ -17,11 +17,15 @@ import java.time.Duration;
  * @param pollMillis                    how often the feed reads history without a notification
  *                                      (LIVE_POLL_MS, default 1000)
  * @param retention                     how far back a resume may reach (LIVE_RETENTION, in hours, default 24)
+ * @param batchMillis                   the least time between two reads of new history (LIVE_BATCH_MS, default 20):
+ *                                      the writes of that time reach each subscriber together, in one socket write
+ *                                      per stream instead of one per event; 0 reads at every notification
  */
 public record LiveLimits(int maxSubscriptions, int maxSubscriptionsPerConnection, int maxEventsPerSecond,
-                         int maxQueuedEvents, int resumeMaxEvents, int pollMillis, Duration retention) {
+                         int maxQueuedEvents, int resumeMaxEvents, int pollMillis, Duration retention,
+                         int batchMillis) {
 
     public static LiveLimits defaults() {
-        return new LiveLimits(10_000, 100, 1_000, 1_000, 10_000, 1_000, Duration.ofHours(24));
+        return new LiveLimits(10_000, 100, 1_000, 1_000, 10_000, 1_000, Duration.ofHours(24), 20);
     }
 }

@@ -12,6 +12,7 @@ public final class LiveMessage {
     private final String eventId;
     private final Map<String, Object> payload;
     private volatile String json;
+    private volatile byte[] frame;
 
     /**
      * @param eventId the event's id (the global id of the history entry it comes from): SSE's {@code id:}, and what
@@ -39,5 +40,19 @@ public final class LiveMessage {
             json = written;
         }
         return written;
+    }
+
+    /**
+     * The whole frame a transport sends for this message to every subscriber alike (SSE's {@code event:}, {@code id:}
+     * and {@code data:} lines), encoded by {@code encoder} for the first stream that asks and kept for the others.
+     * Nobody writes into the array.
+     */
+    public byte[] frame(Function<LiveMessage, byte[]> encoder) {
+        byte[] encoded = frame;
+        if (encoded == null) {
+            encoded = encoder.apply(this);
+            frame = encoded;
+        }
+        return encoded;
     }
 }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -58,9 +57,6 @@ public final class LiveBench {
 
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(daemon("rss"));
         sampler.scheduleAtFixedRate(() -> rss.forEach(TreeRss::sample), 0, 500, TimeUnit.MILLISECONDS);
-        ExecutorService streamThreads = Executors.newFixedThreadPool(4, daemon("sse"));
-        HttpClient streams = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).executor(streamThreads).build();
         HttpClient writes = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newFixedThreadPool(2, daemon("write")))
                 .build();
@@ -69,13 +65,14 @@ public final class LiveBench {
         log("opening %d SSE subscriptions to movieChanged on %s", subscribers, subscribe);
         long openStarted = System.nanoTime();
         String body = "{\"query\":\"" + SseSubscriber.SUBSCRIPTION + "\"}";
+        SseStreams streams = new SseStreams(subscribe, body);
         List<SseSubscriber> all = new ArrayList<>();
         Semaphore opening = new Semaphore(OPENING_AT_ONCE);
         for (int i = 0; i < subscribers; i++) {
             opening.acquire();
             SseSubscriber subscriber = new SseSubscriber(deliveries);
             all.add(subscriber);
-            subscriber.open(streams, subscribe, body);
+            streams.open(subscriber);
             subscriber.opened().whenComplete((status, error) -> opening.release());
         }
         int open = 0;
@@ -142,7 +139,7 @@ public final class LiveBench {
                 }
             }
         }
-        all.forEach(SseSubscriber::close);
+        streams.close();
         sampler.shutdownNow();
 
         int measuredWrites = acknowledged.length - (probe >= 0 ? 1 : 0);

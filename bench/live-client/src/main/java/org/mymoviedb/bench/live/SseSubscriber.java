@@ -1,28 +1,22 @@
 package org.mymoviedb.bench.live;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Flow;
 
 /**
  * One subscriber: a GraphQL-over-SSE stream (graphql-sse, distinct connections: {@code POST /graphql} with
- * {@code Accept: text/event-stream}) to {@code movieChanged}. Each {@code next} frame for a created movie is handed
- * to the {@link Deliveries}, which knows the movie by a dense number; this stream keeps the numbers it saw, so that
- * what it missed can be counted at the end without a set of boxed ids per subscriber.
+ * {@code Accept: text/event-stream}) to {@code movieChanged}, read by {@link SseStreams}. Each {@code next} frame
+ * for a created movie is handed to the {@link Deliveries}, which knows the movie by a dense number; this stream
+ * keeps the numbers it saw, so that what it missed can be counted at the end without a set of boxed ids per
+ * subscriber.
  */
-final class SseSubscriber implements Flow.Subscriber<String> {
+final class SseSubscriber {
 
     static final String SUBSCRIPTION =
             "subscription W7 { movieChanged { id kind movieId version at } }";
 
     private final Deliveries deliveries;
     private final CompletableFuture<Integer> opened = new CompletableFuture<>();
-    private volatile Flow.Subscription subscription;
     private volatile String failure;
     private volatile boolean ended;
     private int[] seen = new int[256];
@@ -35,46 +29,32 @@ final class SseSubscriber implements Flow.Subscriber<String> {
         this.deliveries = deliveries;
     }
 
-    /** Sends the subscription; the answer completes {@link #opened()} with its status once its headers arrive. */
-    void open(HttpClient client, URI graphql, String body) {
-        HttpRequest request = HttpRequest.newBuilder(graphql)
-                .header("Content-Type", "application/json")
-                .header("Accept", "text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        client.sendAsync(request, info -> {
-            opened.complete(info.statusCode());
-            if (info.statusCode() != 200) {
-                return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofString(
-                        StandardCharsets.UTF_8), text -> {
-                            failure = "HTTP " + info.statusCode() + ": " + text.substring(0, Math.min(300, text.length()));
-                            ended = true;
-                            return (Void) null;
-                        });
-            }
-            return HttpResponse.BodySubscribers.fromLineSubscriber(this);
-        }).whenComplete((response, error) -> {
-            if (error != null) {
-                opened.complete(-1);
-                if (failure == null) {
-                    failure = String.valueOf(error);
-                }
-                ended = true;
-            }
-        });
-    }
-
     CompletableFuture<Integer> opened() {
         return opened;
     }
 
-    @Override
-    public void onSubscribe(Flow.Subscription subscription) {
-        this.subscription = subscription;
-        subscription.request(Long.MAX_VALUE);
+    /** The answer's status arrived (200: the stream is open). */
+    void opened(int status) {
+        opened.complete(status);
     }
 
-    @Override
-    public void onNext(String line) {
+    /** The answer was not a stream: what it said, so far. */
+    void refused(String text) {
+        failure = text;
+        ended = true;
+    }
+
+    /** The stream ended: {@code why}, or null when the server ended it. */
+    void ended(String why) {
+        if (failure == null && why != null) {
+            failure = why;
+        }
+        opened.complete(-1); // no-op once the status came
+        ended = true;
+    }
+
+    /** One line of the event stream (the empty line that ends a frame included). */
+    void line(String line) {
         if (line.isEmpty()) {
             if ("next".equals(event) && data != null) {
                 int movie = deliveries.received(data);
@@ -128,19 +108,6 @@ final class SseSubscriber implements Flow.Subscriber<String> {
         return duplicates;
     }
 
-    @Override
-    public void onError(Throwable throwable) {
-        if (failure == null) {
-            failure = String.valueOf(throwable);
-        }
-        ended = true;
-    }
-
-    @Override
-    public void onComplete() {
-        ended = true;
-    }
-
     /** Why the stream ended before the client closed it, or null. */
     String failure() {
         return failure;
@@ -150,10 +117,4 @@ final class SseSubscriber implements Flow.Subscriber<String> {
         return ended;
     }
 
-    void close() {
-        Flow.Subscription s = subscription;
-        if (s != null) {
-            s.cancel();
-        }
-    }
 }
