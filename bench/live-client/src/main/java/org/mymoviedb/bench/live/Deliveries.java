@@ -28,6 +28,9 @@ final class Deliveries {
     private final AtomicLong maxMicros = new AtomicLong();
     private final AtomicLong errorFrames = new AtomicLong();
     private final AtomicLong frames = new AtomicLong();
+    /** Per second of receipt while measuring: the deliveries, those over the p99 target, and the slowest. */
+    private final AtomicLongArray perSecond = new AtomicLongArray(3 * 600);
+    private volatile long measuringSince;
     private volatile String firstError;
     private volatile boolean measuring;
 
@@ -65,6 +68,14 @@ final class Deliveries {
             latency.incrementAndGet((int) Math.max(0, Math.min(BUCKETS, micros / 100)));
             measured.incrementAndGet();
             maxMicros.accumulateAndGet(micros, Math::max);
+            int second = (int) ((now - measuringSince) / 1_000_000);
+            if (second >= 0 && second < 600) {
+                perSecond.incrementAndGet(3 * second);
+                if (micros > LiveBench.P99_TARGET_MS * 1000) {
+                    perSecond.incrementAndGet(3 * second + 1);
+                }
+                perSecond.accumulateAndGet(3 * second + 2, micros, Math::max);
+            }
         }
         return movie;
     }
@@ -75,7 +86,21 @@ final class Deliveries {
     }
 
     void measuring(boolean on) {
+        if (on) {
+            measuringSince = micros(Instant.now());
+        }
         measuring = on;
+    }
+
+    /** Each second of measuring as "deliveries/over the target/slowest ms", for the log: where the slow ones were. */
+    String seconds() {
+        StringBuilder out = new StringBuilder();
+        for (int second = 0; second < 600 && perSecond.get(3 * second) > 0; second++) {
+            out.append(second).append(':').append(perSecond.get(3 * second)).append('/')
+                    .append(perSecond.get(3 * second + 1)).append('/')
+                    .append(perSecond.get(3 * second + 2) / 1000).append(' ');
+        }
+        return out.toString().trim();
     }
 
     /** The latency (ms) under which {@code share} of the measured deliveries arrived; NaN when none was measured. */

@@ -186,6 +186,7 @@ public final class LiveBench {
                 + " %d error frames", drain, lost,
                 (long) acknowledged.length * open, endedEarly, firstEnd == null ? "" : " (" + firstEnd + ")",
                 deliveries.errorFrames());
+        log("each second (deliveries/over %.0f ms/slowest ms): %s", P99_TARGET_MS, deliveries.seconds());
         for (TreeRss tree : rss) {
             log("instance %s: peak RSS %.0f MB", tree.name(), tree.peakMb());
         }

@@ -29,7 +29,7 @@ final class SseStreams implements AutoCloseable {
     private final byte[] request;
     private final ConcurrentLinkedQueue<SseSubscriber> toOpen = new ConcurrentLinkedQueue<>();
     private final List<Stream> streams = new ArrayList<>();
-    private final ByteBuffer in = ByteBuffer.allocateDirect(256 * 1024);
+    private final ByteBuffer in = ByteBuffer.allocate(256 * 1024);
     private final Thread thread;
     private volatile boolean closing;
 
@@ -133,10 +133,7 @@ final class SseStreams implements AutoCloseable {
             if (n == 0) {
                 return;
             }
-            in.flip();
-            while (in.hasRemaining()) {
-                stream.take(in.get());
-            }
+            stream.take(in.array(), n);
             if (n < in.capacity()) {
                 return;
             }
@@ -165,6 +162,8 @@ final class SseStreams implements AutoCloseable {
         }
     }
 
+    private static final String NEXT = "event: next";
+
     private enum Part { HEAD, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, BODY, REFUSAL }
 
     /** One stream's socket and where its answer's parsing stands. */
@@ -188,8 +187,31 @@ final class SseStreams implements AutoCloseable {
             subscriber.ended(why);
         }
 
-        /** One byte of the answer. */
-        void take(byte b) {
+        /** The next {@code length} bytes of the answer. */
+        void take(byte[] bytes, int length) {
+            int i = 0;
+            while (i < length) {
+                switch (part) {
+                    case CHUNK_DATA -> {
+                        int n = (int) Math.min(chunkLeft, length - i);
+                        body(bytes, i, n);
+                        i += n;
+                        chunkLeft -= n;
+                        if (chunkLeft == 0) {
+                            part = Part.CHUNK_END;
+                        }
+                    }
+                    case BODY -> {
+                        body(bytes, i, length - i);
+                        i = length;
+                    }
+                    default -> take(bytes[i++]);
+                }
+            }
+        }
+
+        /** One byte of the head, a chunk's size line or its end, or a refusal. */
+        private void take(byte b) {
             switch (part) {
                 case HEAD -> head(b);
                 case CHUNK_SIZE -> {
@@ -208,24 +230,18 @@ final class SseStreams implements AutoCloseable {
                         append(b);
                     }
                 }
-                case CHUNK_DATA -> {
-                    body(b);
-                    if (--chunkLeft == 0) {
-                        part = Part.CHUNK_END;
-                    }
-                }
                 case CHUNK_END -> {
                     if (b == '\n') {
                         part = Part.CHUNK_SIZE;
                     }
                 }
-                case BODY -> body(b);
                 case REFUSAL -> {
                     if (refusal.length() < 300) {
                         refusal.append((char) (b & 0xff));
                         subscriber.refused(refusal.toString());
                     }
                 }
+                default -> throw new IllegalStateException(part.name());
             }
         }
 
@@ -256,20 +272,39 @@ final class SseStreams implements AutoCloseable {
 
         private int status;
 
-        /** One byte of the event stream: a line ends at LF (a CR before it is dropped). */
-        private void body(byte b) {
-            if (b != '\n') {
-                append(b);
-                return;
+        /** Bytes of the event stream: lines end at LF (a CR before it is dropped). */
+        private void body(byte[] bytes, int from, int count) {
+            int end = from + count;
+            int start = from;
+            for (int i = from; i < end; i++) {
+                if (bytes[i] == '\n') {
+                    appendAll(bytes, start, i - start);
+                    line();
+                    start = i + 1;
+                }
             }
+            appendAll(bytes, start, end - start);
+        }
+
+        private void line() {
             int length = lineLength > 0 && line[lineLength - 1] == '\r' ? lineLength - 1 : lineLength;
             lineLength = 0;
             if (length == 0) {
                 subscriber.line("");
+            } else if (startsWith(NEXT, length) && length == NEXT.length()) {
+                subscriber.line(NEXT);
             } else if (startsWith("data:", length) || startsWith("event:", length)) {
                 subscriber.line(new String(line, 0, length, StandardCharsets.UTF_8));
             }
             // "id:", ":" comments (keep-alives) and "retry:" need nothing here.
+        }
+
+        private void appendAll(byte[] bytes, int from, int count) {
+            if (lineLength + count > line.length) {
+                line = java.util.Arrays.copyOf(line, Math.max(line.length * 2, lineLength + count));
+            }
+            System.arraycopy(bytes, from, line, lineLength, count);
+            lineLength += count;
         }
 
         private boolean startsWith(String prefix, int length) {
