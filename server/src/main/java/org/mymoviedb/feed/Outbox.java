@@ -13,8 +13,9 @@ import static org.mymoviedb.jooq.Tables.AUDIT_ENTRY;
 
 /**
  * History read as the outbox of live updates (migration V9): entries in (xact, id) order, and only those whose
- * transaction is below the current snapshot's xmin, so that no transaction still running (which may commit entries
- * before the ones already read) is ever overtaken.
+ * transaction is below every transaction of this database still running, so that none of those (which may commit
+ * entries before the ones already read) is ever overtaken; transactions running in other databases of the same
+ * PostgreSQL hold nothing back.
  */
 public final class Outbox {
 
@@ -22,7 +23,23 @@ public final class Outbox {
     private static final Field<Integer> ENTITY_VERSION = DSL.field("audit_entry.entity_version", Integer.class)
             .as("entity_version_");
     private static final Field<String> ORIGIN = DSL.field("audit_entry.origin", String.class).as("origin_");
-    private static final Condition FINISHED = DSL.condition("audit_entry.xact < pg_snapshot_xmin(pg_current_snapshot())");
+    /**
+     * Below every transaction of this database still running in the statement's snapshot (else below its xmax).
+     * Transaction ids are the cluster's: a transaction that is running in another database (a bulk load, a long
+     * report) cannot write this table, so it holds nothing back when PostgreSQL shows whose it is (pg_stat_activity
+     * shows other roles' transactions to a superuser or a member of pg_read_all_stats; an unknown one holds back,
+     * as it must). Each id in the snapshot's list is either this database's, and bounds the read, or proven to be
+     * another database's: a backend, or a prepared transaction, belongs to one database for good.
+     */
+    private static final Condition FINISHED = DSL.condition("""
+            audit_entry.xact < coalesce(
+              (SELECT running FROM pg_snapshot_xip(pg_current_snapshot()) AS running
+                WHERE xid(running) NOT IN (SELECT backend_xid FROM pg_stat_activity
+                                            WHERE backend_xid IS NOT NULL AND datname <> current_database())
+                  AND xid(running) NOT IN (SELECT transaction FROM pg_prepared_xacts
+                                            WHERE database <> current_database())
+                ORDER BY running LIMIT 1),
+              pg_snapshot_xmax(pg_current_snapshot()))""");
 
     private final DSLContext dsl;
 

@@ -23,6 +23,7 @@ import org.mymoviedb.base.NodeType;
 import org.mymoviedb.http.Json;
 import org.mymoviedb.testing.Catalogue;
 import org.mymoviedb.testing.SseClient;
+import org.mymoviedb.testing.TestDatabase;
 import org.mymoviedb.testing.TestServer;
 import tools.jackson.databind.JsonNode;
 
@@ -56,6 +57,29 @@ class LiveDeliveryTest {
             first.commit();
             assertThat(movieIdOf(client.nextEvent())).isEqualTo(Ids.global(NodeType.MOVIE, early));
             assertThat(movieIdOf(client.nextEvent())).isEqualTo(Ids.global(NodeType.MOVIE, late));
+        }
+    }
+
+    @Test
+    void aLongTransactionInAnotherDatabaseDelaysNothing() throws Exception {
+        // Another application's bulk load on the same PostgreSQL: a transaction with an id, open throughout.
+        try (TestServer server = TestServer.start(Map.of("LIVE_POLL_MS", "50"));
+             SseClient client = SseClient.subscribe(server.uri("/graphql"), MOVIES, Map.of());
+             Connection elsewhere = TestDatabase.server().unpooledDataSource().getConnection()) {
+            elsewhere.setAutoCommit(false);
+            try (java.sql.Statement statement = elsewhere.createStatement()) {
+                statement.execute("SELECT pg_current_xact_id()"); // takes a transaction id, and keeps it
+            }
+            try {
+                String editor = server.signedIn("agnes", Role.EDITOR);
+                String movie = LiveWrites.createMovie(server, editor, "Written while another database loads");
+
+                SseClient.Event event = client.next(java.time.Duration.ofSeconds(5));
+                assertThat(event).as("delivered while the other database's transaction is still open").isNotNull();
+                assertThat(movieIdOf(event)).isEqualTo(movie);
+            } finally {
+                elsewhere.rollback();
+            }
         }
     }
 
