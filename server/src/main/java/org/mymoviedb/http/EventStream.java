@@ -33,9 +33,9 @@ import org.xnio.XnioExecutor;
  * closes a stream). A failure (SLOW_CONSUMER...) is a last {@code next} with the coded error, then
  * {@code complete}.
  *
- * <p>Writes never block and are coalesced: a first ready frame waits {@value #GATHER_MICROS} µs for the rest of its
- * burst, then every frame that is ready goes out in one write on the connection's IO thread (so a burst of events
- * costs a stream one write, not one each), and the next write
+ * <p>Writes never block and are coalesced: a first ready frame waits {@value WriteGathering#GATHER_MICROS} µs for the
+ * rest of its burst ({@link WriteGathering}), then every frame that is ready goes out in one write on the
+ * connection's IO thread (so a burst of events costs a stream one write, not one each), and the next write
  * starts only once the last one is out. At most {@value #WINDOW} events are asked for ahead of the socket; a client
  * that does not read makes the rest wait in its bounded queue in the feed, until that overflows and the stream is
  * ended; one that still does not read is disconnected after {@value #LAST_WORDS_SECONDS} seconds. Alike
@@ -47,8 +47,6 @@ final class EventStream implements Subscriber<LiveMessage> {
     static final long KEEP_ALIVE_MILLIS = 15_000;
     /** Events asked for ahead of the socket: what one write may carry. */
     static final int WINDOW = 32;
-    /** How long a first ready frame waits for the rest of its burst before the write. */
-    private static final long GATHER_MICROS = 2_000;
     private static final int LAST_WORDS_SECONDS = 5;
     private static final int SEND_BUFFER_BYTES = 64 * 1024;
     private static final Logger log = LoggerFactory.getLogger(EventStream.class);
@@ -225,8 +223,8 @@ final class EventStream implements Subscriber<LiveMessage> {
             }
             flushScheduled = true;
         }
-        // A moment's gather: the rest of a burst (the feed hands a batch on event by event) joins this write.
-        exchange.getIoThread().executeAfter(this::flush, GATHER_MICROS, TimeUnit.MICROSECONDS);
+        // The rest of the burst (the feed hands a batch on event by event) joins this write.
+        writes.gathering().later(exchange.getIoThread(), this::flush);
     }
 
     /** On the IO thread: sends everything queued in one write, unless a write is on its way. */

@@ -13,12 +13,18 @@ final class EventStreamWrites {
 
     private final LongAdder frames = new LongAdder();
     private final LongAdder writes = new LongAdder();
+    private final WriteGathering gathering = new WriteGathering();
 
     EventStreamWrites(MeterRegistry metrics) {
         FunctionCounter.builder("mymoviedb.sse.frames", frames, LongAdder::sum)
                 .description("Frames the event streams sent").register(metrics);
         FunctionCounter.builder("mymoviedb.sse.writes", writes, LongAdder::sum)
                 .description("Socket writes that carried the event streams' frames").register(metrics);
+    }
+
+    /** Where the streams' writes wait for the rest of their bursts. */
+    WriteGathering gathering() {
+        return gathering;
     }
 
     /** One write carrying {@code frameCount} frames. */
