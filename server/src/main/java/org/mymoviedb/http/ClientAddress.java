@@ -16,8 +16,8 @@ import org.mymoviedb.config.TrustedProxies;
  * (TRUSTED_PROXIES); then the address its {@code X-Forwarded-For} names (else its {@code Forwarded: for=}), read
  * from the right, skipping trusted proxies: the rightmost untrusted address is the client. The leftmost is never
  * believed for its position alone, since a client writes it. A header that does not parse, or names more hops than
- * {@link #MAX_HOPS}, counts as absent: the client is the peer. The sign-in throttle, persisted queries' per-client
- * accounting, the WebSocket sessions and the per-client request cap all ask here.
+ * {@link #MAX_HOPS}, counts as absent: the client is the peer. Every request's {@code GraphQLRequest} (and so the
+ * sign-in throttle), the WebSocket sessions and the per-client request cap ({@link ForwardedClients}) ask here.
  */
 public final class ClientAddress {
 
