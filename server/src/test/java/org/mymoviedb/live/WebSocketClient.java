@@ -34,8 +34,13 @@ public final class WebSocketClient implements AutoCloseable {
     private final AtomicInteger pings = new AtomicInteger();
 
     private WebSocketClient(URI uri, String... subprotocols) {
+        this(uri, Map.of(), subprotocols);
+    }
+
+    private WebSocketClient(URI uri, Map<String, String> headers, String... subprotocols) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         WebSocket.Builder builder = http.newWebSocketBuilder();
+        headers.forEach(builder::header);
         if (subprotocols.length > 0) {
             builder.subprotocols(subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
         }
@@ -89,7 +94,12 @@ public final class WebSocketClient implements AutoCloseable {
 
     /** The same to any ws:// URI: a server in another process, or a proxy in front of servers. */
     public static WebSocketClient initialised(URI uri, Map<String, Object> payload) {
-        WebSocketClient client = new WebSocketClient(uri, "graphql-transport-ws");
+        return initialised(uri, Map.of(), payload);
+    }
+
+    /** The same, with {@code headers} on the upgrade request (a proxy's X-Forwarded-For, say). */
+    public static WebSocketClient initialised(URI uri, Map<String, String> headers, Map<String, Object> payload) {
+        WebSocketClient client = new WebSocketClient(uri, headers, "graphql-transport-ws");
         client.send(Map.of("type", "connection_init", "payload", payload));
         client.expect("connection_ack");
         return client;

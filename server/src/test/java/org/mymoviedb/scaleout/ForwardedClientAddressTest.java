@@ -3,14 +3,16 @@ package org.mymoviedb.scaleout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mymoviedb.auth.LoginThrottle;
 import org.mymoviedb.config.ServerConfig;
+import org.mymoviedb.http.Json;
+import org.mymoviedb.live.WebSocketClient;
 import org.mymoviedb.testing.SseClient;
 import org.mymoviedb.testing.TestServer;
-import org.mymoviedb.http.Json;
 
 /**
  * The client's address behind proxies (TRUSTED_PROXIES), over real HTTP to a real server on 127.0.0.1: which
@@ -70,6 +72,21 @@ class ForwardedClientAddressTest {
             fail(server, "X-Forwarded-For", "10.9.9.9, 10.1.1.1");
             assertThat(tally(server, "10.9.9.9")).isEqualTo(1);
             assertThat(tally(server, "198.51.100.9")).as("the forgeable leftmost is never counted").isZero();
+            assertThat(tally(server, "127.0.0.1")).isZero();
+        }
+    }
+
+    @Test
+    void aSignInOverAWebSocketCountsAgainstTheClientItsUpgradeWasForwardedFor() throws Exception {
+        try (TestServer server = TestServer.start(Map.of("TRUSTED_PROXIES", "127.0.0.1"));
+             WebSocketClient client = WebSocketClient.initialised(
+                     URI.create(server.uri("/graphql").toString().replaceFirst("^http", "ws")),
+                     Map.of("X-Forwarded-For", "198.51.100.1, 203.0.113.4"), Map.of())) {
+            client.send(Map.of("id", "in", "type", "subscribe", "payload", Map.of("query",
+                    "mutation { login(username: \"nobody\", password: \"wrong\") { userErrors { code } } }")));
+            assertThat(client.expect("next").at("/payload/data/login/userErrors/0/code").asString())
+                    .isEqualTo("INVALID_CREDENTIALS");
+            assertThat(tally(server, "203.0.113.4")).isEqualTo(1);
             assertThat(tally(server, "127.0.0.1")).isZero();
         }
     }
