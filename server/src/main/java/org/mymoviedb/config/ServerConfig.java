@@ -37,6 +37,7 @@ import org.mymoviedb.live.LiveLimits;
  * @param replicas          streaming replicas that serve anonymous reads (DATABASE_REPLICA_URLS and REPLICA_*)
  * @param live              subscriptions: how many, how fast, how far back a resume reaches (LIVE_*)
  * @param webSockets        connections, clocks and buffers of GraphQL over WebSocket (WS_*)
+ * @param trustedProxies    proxies whose X-Forwarded-For / Forwarded name the client (TRUSTED_PROXIES, default none)
  */
 public record ServerConfig(
         String host,
@@ -60,7 +61,8 @@ public record ServerConfig(
         CacheBudgets caches,
         ReplicaConfig replicas,
         LiveLimits live,
-        WebSocketLimits webSockets) {
+        WebSocketLimits webSockets,
+        TrustedProxies trustedProxies) {
 
     /** Reads the configuration from environment variables, with the documented defaults. */
     public static ServerConfig fromEnvironment(Map<String, String> env) {
@@ -104,7 +106,8 @@ public record ServerConfig(
                         integer(env, "REPLICA_POOL_SIZE", Math.max(2, cores + 1), 1, 500),
                         integer(env, "REPLICA_MAX_LAG_MS", 1_000, 100, 3_600_000)),
                 liveLimits(env),
-                webSocketLimits(env));
+                webSocketLimits(env),
+                TrustedProxies.parse(env.get("TRUSTED_PROXIES")));
     }
 
     private static WebSocketLimits webSocketLimits(Map<String, String> env) {

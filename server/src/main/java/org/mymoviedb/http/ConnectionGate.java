@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.mymoviedb.base.ErrorCode;
+import org.mymoviedb.config.TrustedProxies;
 import org.xnio.ChannelListener;
 import org.xnio.ChannelListeners;
 import org.xnio.IoUtils;
@@ -22,8 +23,8 @@ import org.xnio.conduits.ConduitStreamSourceChannel;
 
 /**
  * Every accepted connection passes here before Undertow sees it: at most {@code maxConnections} open in all and
- * {@code maxPerClient} from one IP address. The listener never stops accepting; a connection over a limit is
- * answered at once with a coded JSON 503 and closed, so refusing costs a descriptor for a moment only. At most
+ * {@code maxPerClient} from one IP address other than a trusted proxy's. The listener never stops accepting; a
+ * connection over a limit is answered at once with a coded JSON 503 and closed, so refusing costs a descriptor for a moment only. At most
  * {@link #MAX_REFUSING} are being refused at a time (the rest are closed unanswered), which is the reserve of
  * descriptors refusals may use. Admitted connections get the {@link CodedErrorConduit}.
  */
@@ -39,15 +40,20 @@ final class ConnectionGate implements ChannelListener<StreamConnection> {
     private final ChannelListener<StreamConnection> next;
     private final int maxConnections;
     private final int maxPerClient;
+    private final TrustedProxies trusted;
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger refusing = new AtomicInteger();
     private final ConcurrentHashMap<InetAddress, Integer> perClient = new ConcurrentHashMap<>();
     private final LongAdder refused = new LongAdder();
 
-    /** {@code maxPerClient} 0 means no limit per address. Publishes mymoviedb_http_connections_*. */
+    /**
+     * {@code maxPerClient} 0 means no limit per address; {@code trusted} proxies' connections are not held to it
+     * ({@link ForwardedClients} holds their clients to it instead). Publishes mymoviedb_http_connections_*.
+     */
     ConnectionGate(ChannelListener<StreamConnection> next, int maxConnections, int maxPerClient,
-                   MeterRegistry metrics) {
+                   TrustedProxies trusted, MeterRegistry metrics) {
         this.next = next;
+        this.trusted = trusted;
         this.maxConnections = maxConnections;
         this.maxPerClient = maxPerClient;
         Gauge.builder("mymoviedb.http.connections.open", open, AtomicInteger::get)
@@ -93,7 +99,7 @@ final class ConnectionGate implements ChannelListener<StreamConnection> {
             open.decrementAndGet();
             return "The server holds as many connections as it allows; retry shortly";
         }
-        if (maxPerClient > 0) {
+        if (maxPerClient > 0 && !trusted.contains(client)) {
             boolean[] full = {false};
             perClient.compute(client, (address, count) -> {
                 int now = count == null ? 0 : count;
@@ -111,7 +117,7 @@ final class ConnectionGate implements ChannelListener<StreamConnection> {
 
     private void leave(InetAddress client) {
         open.decrementAndGet();
-        if (maxPerClient > 0) {
+        if (maxPerClient > 0 && !trusted.contains(client)) {
             perClient.computeIfPresent(client, (address, count) -> count <= 1 ? null : count - 1);
         }
     }

@@ -88,7 +88,7 @@ final class EventStreams {
         GraphQLRequest request;
         try {
             request = persistedQueries.resolve(received).from(GraphQLHandler.bearerToken(exchange),
-                    exchange.getSourceAddress().getAddress().getHostAddress());
+                    ClientAddress.text(exchange));
         } catch (PersistedQueries.Refused refused) {
             ResponseFormat.JSON.send(exchange, 400, ResponseErrors.requestError(refused.code(), refused.getMessage()));
             return;

@@ -258,7 +258,7 @@ public final class GraphQLHandler implements HttpHandler {
         GraphQLRequest request;
         try {
             request = persistedQueries.resolve(received)
-                    .from(bearerToken(exchange), exchange.getSourceAddress().getAddress().getHostAddress());
+                    .from(bearerToken(exchange), ClientAddress.text(exchange));
         } catch (PersistedQueries.Refused refused) {
             // Apollo's clients expect PersistedQueryNotFound as a GraphQL error: 200 in the legacy media type.
             boolean graphqlError = refused.code() != ErrorCode.BAD_REQUEST && format == ResponseFormat.JSON;

@@ -106,7 +106,7 @@ public final class GraphQLWebSocket implements HttpHandler {
         } catch (java.io.IOException e) {
             // the socket is going already; its close task cleans up
         }
-        GraphQLWebSocketSession session = new GraphQLWebSocketSession(this, channel);
+        GraphQLWebSocketSession session = new GraphQLWebSocketSession(this, channel, ClientAddress.of(exchange, channel));
         sessions.add(session);
         channel.addCloseTask(closed -> {
             sessions.remove(session);

@@ -67,10 +67,10 @@ final class GraphQLWebSocketSession extends AbstractReceiveListener {
     private XnioExecutor.Key idleTimer;
     private XnioExecutor.Key rateTimer;
 
-    GraphQLWebSocketSession(GraphQLWebSocket server, WebSocketChannel channel) {
+    GraphQLWebSocketSession(GraphQLWebSocket server, WebSocketChannel channel, String address) {
         this.server = server;
         this.channel = channel;
-        this.address = channel.getSourceAddress().getAddress().getHostAddress();
+        this.address = address;
     }
 
     /** Starts the connection's clocks; on its IO thread, right after the upgrade. */

@@ -51,9 +51,9 @@ public final class HttpServer {
         routes.forEach(paths::addExactPath);
         this.webSockets = routes.values().stream().filter(GraphQLWebSocket.class::isInstance)
                 .map(GraphQLWebSocket.class::cast).toList();
-        this.drain = new ShutdownDrain(new BodyDeadline(new CorsHandler(config.cors(),
+        this.drain = new ShutdownDrain(new ForwardedClients(new BodyDeadline(new CorsHandler(config.cors(),
                 Compression.around(paths)),
-                limits.bodyTimeoutMillis()));
+                limits.bodyTimeoutMillis()), config.trustedProxies(), limits.maxConnectionsPerClient()));
         // Undertow's own sizing: 16 KiB direct buffers once the heap allows (-Xmx256m does).
         boolean big = Runtime.getRuntime().maxMemory() >= 128L * 1024 * 1024;
         this.buffers = new DefaultByteBufferPool(big, big ? 16 * 1024 - 20 : 1024, -1, 4);
@@ -72,7 +72,7 @@ public final class HttpServer {
                 .getMap());
         openListener.setRootHandler(drain);
         this.gate = new ConnectionGate(openListener, limits.maxConnections(), limits.maxConnectionsPerClient(),
-                metrics);
+                config.trustedProxies(), metrics);
     }
 
     public void start() {

@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * A graphql-transport-ws client for tests, on java.net.http's WebSocket: sends messages as maps, hands back each
  * message the server sent, in order, and how the server closed.
  */
-final class WebSocketClient implements AutoCloseable {
+public final class WebSocketClient implements AutoCloseable {
 
     /** How the connection ended: the close code and reason the server sent. */
     record Closed(int code, String reason) {
@@ -34,8 +34,13 @@ final class WebSocketClient implements AutoCloseable {
     private final AtomicInteger pings = new AtomicInteger();
 
     private WebSocketClient(URI uri, String... subprotocols) {
+        this(uri, Map.of(), subprotocols);
+    }
+
+    private WebSocketClient(URI uri, Map<String, String> headers, String... subprotocols) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         WebSocket.Builder builder = http.newWebSocketBuilder();
+        headers.forEach(builder::header);
         if (subprotocols.length > 0) {
             builder.subprotocols(subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
         }
@@ -84,7 +89,17 @@ final class WebSocketClient implements AutoCloseable {
 
     /** Connects, sends connection_init with {@code payload}, and waits for connection_ack. */
     static WebSocketClient initialised(TestServer server, Map<String, Object> payload) {
-        WebSocketClient client = connect(server);
+        return initialised(uri(server), payload);
+    }
+
+    /** The same to any ws:// URI: a server in another process, or a proxy in front of servers. */
+    public static WebSocketClient initialised(URI uri, Map<String, Object> payload) {
+        return initialised(uri, Map.of(), payload);
+    }
+
+    /** The same, with {@code headers} on the upgrade request (a proxy's X-Forwarded-For, say). */
+    public static WebSocketClient initialised(URI uri, Map<String, String> headers, Map<String, Object> payload) {
+        WebSocketClient client = new WebSocketClient(uri, headers, "graphql-transport-ws");
         client.send(Map.of("type", "connection_init", "payload", payload));
         client.expect("connection_ack");
         return client;
@@ -94,7 +109,7 @@ final class WebSocketClient implements AutoCloseable {
         return URI.create(server.uri("/graphql").toString().replaceFirst("^http", "ws"));
     }
 
-    void send(Map<String, Object> message) {
+    public void send(Map<String, Object> message) {
         sendText(Json.MAPPER.writeValueAsString(message));
     }
 
@@ -107,7 +122,7 @@ final class WebSocketClient implements AutoCloseable {
         subscribe(id, query, Map.of());
     }
 
-    void subscribe(String id, String query, Map<String, Object> extensions) {
+    public void subscribe(String id, String query, Map<String, Object> extensions) {
         send(Map.of("id", id, "type", "subscribe", "payload", Map.of("query", query, "extensions", extensions)));
     }
 
@@ -127,7 +142,7 @@ final class WebSocketClient implements AutoCloseable {
     }
 
     /** The next message, which must be of {@code type}. */
-    JsonNode expect(String type) {
+    public JsonNode expect(String type) {
         JsonNode message = next();
         if (!type.equals(message.path("type").asString())) {
             throw new AssertionError("Expected a '" + type + "' message, got " + message);

@@ -46,8 +46,9 @@ public final class SseClient implements AutoCloseable {
         }
     }
 
+    /** The same, with further request headers (name, value, name, value...): forwarding headers, say. */
     public static SseClient subscribe(URI graphql, String query, Map<String, Object> variables, String token,
-                               String lastEventId) {
+                               String lastEventId, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(graphql)
                 .header("Content-Type", "application/json")
                 .header("Accept", "text/event-stream")
@@ -58,6 +59,9 @@ public final class SseClient implements AutoCloseable {
         }
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
         }
         try {
             return new SseClient(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
