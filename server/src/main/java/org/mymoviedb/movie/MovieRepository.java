@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record1;
 import org.jooq.RecordMapper;
 import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
@@ -57,7 +58,7 @@ public final class MovieRepository {
     public Page<Movie> page(MovieFilter filter, List<MovieOrder> orders, PageRequest request, boolean count) {
         Page<Movie> page = KeysetPages.read(dsl.select(Movie.COLUMNS).from(MOVIE).where(filter.condition()),
                 terms(orders), request, Movie::from);
-        return page.withTotalCount(count ? dsl.fetchCount(MOVIE, filter.condition()) : null);
+        return page.withTotalCount(count ? count(filter) : null);
     }
 
     /**
@@ -74,7 +75,17 @@ public final class MovieRepository {
                 ? KeysetPages.read(() -> List.of(orders, request, extra.stream().map(Field::getName).toList()),
                         request, key -> firstPages.fetch(dsl, key, query, mapper))
                 : KeysetPages.read(query, request, q -> q.fetch(mapper));
-        return page.withTotalCount(count ? dsl.fetchCount(MOVIE, filter.condition()) : null);
+        return page.withTotalCount(count ? count(filter) : null);
+    }
+
+    /** How many movies match {@code filter}, all pages together. */
+    private int count(MovieFilter filter) {
+        return dsl.fetchCount(MOVIE, filter.countCondition());
+    }
+
+    /** The statement behind a page's totalCount, for looking at its plan. */
+    ResultQuery<Record1<Integer>> countQuery(MovieFilter filter) {
+        return dsl.selectCount().from(MOVIE).where(filter.countCondition());
     }
 
     private static List<Field<?>> columns(List<Field<?>> extra) {

@@ -22,13 +22,13 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FilteredPlanTest {
 
-    private static final int MOVIES = 30_000;
+    private static final int CATALOGUE_SIZE = 30_000;
 
     private TestDatabase db;
     private MovieRepository movies;
 
     @BeforeAll
-    void fill() {
+    void fillTheCatalogue() {
         db = TestDatabase.create();
         db.dsl().execute("insert into genre (name) select g from unnest(array['Drama', 'Comedy', 'Western', 'Horror', "
                 + "'Musical']) as g");
@@ -37,7 +37,7 @@ class FilteredPlanTest {
                 insert into movie (title, release_date, rating, runtime_minutes)
                 select 'Film ' || n, date '1900-01-01' + (n % 40000), case when n % 7 = 0 then null else n % 101 end,
                        60 + n % 120
-                from generate_series(1, ?) as n""", MOVIES);
+                from generate_series(1, ?) as n""", CATALOGUE_SIZE);
         db.dsl().execute("""
                 insert into movie_genre (movie_id, genre_id)
                 select m.id, g.id from movie m join genre g on g.id = (select min(id) from genre) + m.id % 5""");
@@ -75,6 +75,20 @@ class FilteredPlanTest {
         MovieFilter filter = MovieFilter.fromArgument(Map.of("hasRating", false));
         JsonNode plan = explain(filter, new MovieOrder(MovieOrder.Key.RATING, false), 20);
         assertThat(rowsExamined(plan)).as("plan %s", plan).isLessThanOrEqualTo(21);
+    }
+
+    @Test
+    void aCountWithAGenreReadsOnlyTheMoviesThatMatchEveryCondition() {
+        // totalCount over a genre and a decade: the genre's ids from the GIN index ANDed with the release dates'
+        // range, instead of every movie of the decade (or of the catalogue) read and checked for the genre.
+        MovieFilter filter = MovieFilter.fromArgument(Map.of("genres", List.of("Western"),
+                "releaseYear", Map.of("min", 1950, "max", 1959)));
+        int matching = db.dsl().fetchValue(movies.countQuery(filter));
+        String json = db.dsl().fetchValue("explain (analyze, buffers, format json) "
+                + movies.countQuery(filter).getSQL(ParamType.INLINED)).toString();
+        JsonNode plan = JsonMapper.builder().build().readTree(json).get(0).get("Plan");
+        assertThat(matching).isBetween(500, 1_000);
+        assertThat(rowsExamined(plan)).as("plan %s", plan).isLessThanOrEqualTo(matching + 5);
     }
 
     @Test
