@@ -1,5 +1,6 @@
 package org.mymoviedb.movie;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.mymoviedb.data.KeysetPages;
 import org.mymoviedb.data.OrderTerm;
 import org.mymoviedb.data.RenderedOnce;
 import static org.mymoviedb.jooq.Tables.MOVIE;
+import static org.mymoviedb.jooq.Tables.MOVIE_TALLY;
 
 /** Reads movies: by id, and a page at a time with keyset pagination (no OFFSET). */
 public final class MovieRepository {
@@ -78,8 +80,15 @@ public final class MovieRepository {
         return page.withTotalCount(count ? count(filter) : null);
     }
 
-    /** How many movies match {@code filter}, all pages together. */
-    private int count(MovieFilter filter) {
+    /**
+     * How many movies match {@code filter}, all pages together; without a filter, the catalogue's size as the
+     * database keeps it (movie_tally, db/migration/V12).
+     */
+    int count(MovieFilter filter) {
+        if (filter.equals(MovieFilter.NONE)) {
+            return dsl.select(DSL.coalesce(DSL.sum(MOVIE_TALLY.MOVIES), DSL.inline(BigDecimal.ZERO)))
+                    .from(MOVIE_TALLY).fetchOne(0, Integer.class);
+        }
         return dsl.fetchCount(MOVIE, filter.countCondition());
     }
 
