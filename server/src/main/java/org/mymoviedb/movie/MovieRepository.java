@@ -1,5 +1,6 @@
 package org.mymoviedb.movie;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record1;
 import org.jooq.RecordMapper;
 import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
@@ -19,6 +21,7 @@ import org.mymoviedb.data.KeysetPages;
 import org.mymoviedb.data.OrderTerm;
 import org.mymoviedb.data.RenderedOnce;
 import static org.mymoviedb.jooq.Tables.MOVIE;
+import static org.mymoviedb.jooq.Tables.MOVIE_TALLY;
 
 /** Reads movies: by id, and a page at a time with keyset pagination (no OFFSET). */
 public final class MovieRepository {
@@ -57,7 +60,7 @@ public final class MovieRepository {
     public Page<Movie> page(MovieFilter filter, List<MovieOrder> orders, PageRequest request, boolean count) {
         Page<Movie> page = KeysetPages.read(dsl.select(Movie.COLUMNS).from(MOVIE).where(filter.condition()),
                 terms(orders), request, Movie::from);
-        return page.withTotalCount(count ? dsl.fetchCount(MOVIE, filter.condition()) : null);
+        return page.withTotalCount(count ? count(filter) : null);
     }
 
     /**
@@ -74,7 +77,24 @@ public final class MovieRepository {
                 ? KeysetPages.read(() -> List.of(orders, request, extra.stream().map(Field::getName).toList()),
                         request, key -> firstPages.fetch(dsl, key, query, mapper))
                 : KeysetPages.read(query, request, q -> q.fetch(mapper));
-        return page.withTotalCount(count ? dsl.fetchCount(MOVIE, filter.condition()) : null);
+        return page.withTotalCount(count ? count(filter) : null);
+    }
+
+    /**
+     * How many movies match {@code filter}, all pages together; without a filter, the catalogue's size as the
+     * database keeps it (movie_tally, db/migration/V12).
+     */
+    int count(MovieFilter filter) {
+        if (filter.equals(MovieFilter.NONE)) {
+            return dsl.select(DSL.coalesce(DSL.sum(MOVIE_TALLY.MOVIES), DSL.inline(BigDecimal.ZERO)))
+                    .from(MOVIE_TALLY).fetchOne(0, Integer.class);
+        }
+        return dsl.fetchCount(MOVIE, filter.countCondition());
+    }
+
+    /** The statement behind a page's totalCount, for looking at its plan. */
+    ResultQuery<Record1<Integer>> countQuery(MovieFilter filter) {
+        return dsl.selectCount().from(MOVIE).where(filter.countCondition());
     }
 
     private static List<Field<?>> columns(List<Field<?>> extra) {

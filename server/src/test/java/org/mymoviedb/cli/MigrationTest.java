@@ -84,6 +84,22 @@ class MigrationTest {
     }
 
     @Test
+    void theTallyMigrationStartsFromTheMoviesAlreadyCatalogued() {
+        // A catalogue from before movie_tally (V12); its 40 movies are the tally's start, then writes move it.
+        org.flywaydb.core.Flyway.configure().dataSource(empty.unpooledDataSource())
+                .locations("classpath:db/migration").target("11").load().migrate();
+        try (var ds = TestDatabase.pool(empty, 1)) {
+            var dsl = DSL.using(ds, org.jooq.SQLDialect.POSTGRES);
+            dsl.execute("insert into movie (title, release_date) select 'Film ' || n, date '1990-01-01' + n "
+                    + "from generate_series(1, 40) n");
+            SchemaMigrator.migrate(empty.unpooledDataSource());
+            assertThat(dsl.fetchValue("select sum(movies)::int from movie_tally", Integer.class)).isEqualTo(40);
+            dsl.execute("delete from movie where title = 'Film 7'");
+            assertThat(dsl.fetchValue("select sum(movies)::int from movie_tally", Integer.class)).isEqualTo(39);
+        }
+    }
+
+    @Test
     void aChangedAppliedMigrationIsRefusedWithAClearMessage() {
         SchemaMigrator.migrate(empty.unpooledDataSource());
         try (var ds = TestDatabase.pool(empty, 1)) {
