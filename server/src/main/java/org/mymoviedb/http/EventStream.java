@@ -101,7 +101,8 @@ final class EventStream implements Subscriber<LiveMessage> {
         });
         // The headers go out at once, so the client knows it is subscribed before the first event.
         stream.write(KEEP_ALIVE, false, false);
-        stream.scheduleKeepAlive();
+        // Timers are set on the IO thread itself: see WriteGathering for why never from another thread.
+        exchange.getIoThread().execute(stream::scheduleKeepAlive);
         events.subscribe(stream);
     }
 
@@ -156,7 +157,7 @@ final class EventStream implements Subscriber<LiveMessage> {
     /** Sends "complete" after what is queued, and disconnects a client that does not take it in time. */
     private void endSoon() {
         write(COMPLETE, false, true);
-        exchange.getIoThread().executeAfter(() -> {
+        exchange.getIoThread().execute(() -> exchange.getIoThread().executeAfter(() -> {
             synchronized (this) {
                 if (ended) {
                     return;
@@ -165,7 +166,7 @@ final class EventStream implements Subscriber<LiveMessage> {
                 queued.clear();
             }
             IoUtils.safeClose(exchange.getConnection());
-        }, LAST_WORDS_SECONDS, TimeUnit.SECONDS);
+        }, LAST_WORDS_SECONDS, TimeUnit.SECONDS));
     }
 
     private void scheduleKeepAlive() {

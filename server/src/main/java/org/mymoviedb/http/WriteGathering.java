@@ -12,6 +12,11 @@ import org.xnio.XnioIoThread;
  * Writes that wait a moment for the rest of their burst, gathered per IO thread: the first stream with a ready frame
  * starts one short timer on its connection's IO thread, and when it fires every stream of that thread that became
  * ready meanwhile writes (one timer per IO thread and burst, not one per stream: XNIO's timers are a sorted set).
+ *
+ * <p>The timer is set from the IO thread itself. XNIO 3.8 loses the wake-up of a timer set from another thread
+ * while the IO thread is about to select (it has computed its wait and not yet said it is polling): the thread
+ * then sleeps until its next timer or socket event, which for 500 quiet event streams was 10-19 s, enough to cut
+ * them all off as slow consumers (W7, bench/README.md). A task handed on with {@code execute} is never lost.
  */
 final class WriteGathering {
 
@@ -44,7 +49,7 @@ final class WriteGathering {
                 scheduled = true;
             }
             try {
-                thread.executeAfter(this::runAll, GATHER_MICROS, TimeUnit.MICROSECONDS);
+                thread.execute(() -> thread.executeAfter(this::runAll, GATHER_MICROS, TimeUnit.MICROSECONDS));
             } catch (RejectedExecutionException stopping) {
                 synchronized (this) {
                     scheduled = false; // the server is stopping: its connections go with it
