@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.Arrays;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteListenerProvider;
@@ -17,11 +18,18 @@ import org.jooq.ResultQuery;
  * rendered by jOOQ once, then sent over JDBC as that SQL with the same bind values, and their rows read by jOOQ
  * with the query's own field types. No request renders (or re-scans) them again; each is still counted by the
  * {@link StatementCounter}. Bounded by entry count; a key must hold everything the query depends on, values too.
+ *
+ * <p>When every bind value is a number (a first page's {@code limit}), jOOQ renders them inline, so the statement
+ * has no parameters: PostgreSQL then plans it once per connection and keeps that plan (a statement with
+ * parameters gets a new plan on every execution here, since the generic plan of {@code limit $1} sorts the
+ * whole table). Text and other values stay bind values. bench/README.md, "W1G: planned once".
  */
 public final class RenderedOnce {
 
     private record Rendered(String sql, Object[] binds, Field<?>[] fields) {
     }
+
+    private static final Object[] NO_BINDS = {};
 
     private final Cache<Object, Rendered> rendered;
 
@@ -34,7 +42,11 @@ public final class RenderedOnce {
                                        RecordMapper<Record, T> mapper) {
         Rendered r = rendered.get(key, k -> {
             ResultQuery<?> query = build.get();
-            return new Rendered(dsl.render(query), query.getBindValues().toArray(), query.fields());
+            Object[] binds = query.getBindValues().toArray();
+            if (Arrays.stream(binds).allMatch(value -> value instanceof Number)) {
+                return new Rendered(dsl.renderInlined(query), NO_BINDS, query.fields());
+            }
+            return new Rendered(dsl.render(query), binds, query.fields());
         });
         counted(dsl);
         return dsl.connectionResult(connection -> {
