@@ -33,7 +33,12 @@ final class PlannedReads {
         }
     }
 
+    /** How long a catalogue found to have too many genres to list gets per-row genre subqueries. */
+    private static final long PER_ROW_GENRES_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
+
     private final MovieFetchers movies;
+    /** System.nanoTime() when a page last found more than NamesAlongside.LISTED_GENRES genres; 0 when none did. */
+    private volatile long tooManyGenresAt;
 
     PlannedReads(MovieFetchers movies) {
         this.movies = movies;
@@ -66,7 +71,7 @@ final class PlannedReads {
             }
             // Each root's names come in its own rows: one statement per root field (plus its count, if asked).
             NamesAlongside names = new NamesAlongside(root.selection().reaches(PlannedField.GENRES),
-                    root.selection().reaches(PlannedField.DIRECTORS));
+                    perRowGenres(), root.selection().reaches(PlannedField.DIRECTORS));
             List<Movie> read;
             if (root.field() == PlannedField.MOVIES) {
                 Connection<Movie> page = movies.read((MoviePage) requests[i],
@@ -84,6 +89,10 @@ final class PlannedReads {
                     throw new NotPlanned();
                 }
             }
+            if (names.tooManyToList()) {
+                tooManyGenresAt = Math.max(1, System.nanoTime());
+                throw new NotPlanned();
+            }
             genres.putAll(names.genres());
             directors.putAll(names.directors());
         }
@@ -91,6 +100,11 @@ final class PlannedReads {
         directors.values().forEach(list -> list.forEach(person -> requireValue(person.name(), person.id())));
         return new PlannedResponse(query, values, genres, directors, context.getGraphQLSchema(),
                 context.getGraphQLContext(), context.getLocale());
+    }
+
+    private boolean perRowGenres() {
+        long at = tooManyGenresAt;
+        return at != 0 && System.nanoTime() - at < PER_ROW_GENRES_NANOS;
     }
 
     /** A name, and an id that fits databaseId's Int (graphql-java answers the error for one that does not). */
