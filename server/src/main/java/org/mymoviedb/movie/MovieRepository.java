@@ -20,6 +20,7 @@ import org.mymoviedb.base.PageRequest;
 import org.mymoviedb.data.KeysetPages;
 import org.mymoviedb.data.OrderTerm;
 import org.mymoviedb.data.RenderedOnce;
+import org.mymoviedb.data.WalkFirst;
 import static org.mymoviedb.jooq.Tables.MOVIE;
 import static org.mymoviedb.jooq.Tables.MOVIE_TALLY;
 
@@ -28,6 +29,9 @@ public final class MovieRepository {
 
     /** Orders x directions x sizes x column sets: a few hundred first pages at most are in use. */
     private static final int FIRST_PAGES = 512;
+
+    /** The title, as no index orders it: the same values in the same order (see {@link WalkFirst}). */
+    private static final Field<String> UNORDERED_TITLE = MOVIE.TITLE.concat(DSL.inline(""));
 
     private final DSLContext dsl;
     private final RenderedOnce firstPages = new RenderedOnce(FIRST_PAGES);
@@ -58,9 +62,7 @@ public final class MovieRepository {
 
     /** One page of the movies matching {@code filter} in {@code orders}; counts all matches if {@code count}. */
     public Page<Movie> page(MovieFilter filter, List<MovieOrder> orders, PageRequest request, boolean count) {
-        Page<Movie> page = KeysetPages.read(dsl.select(Movie.COLUMNS).from(MOVIE).where(filter.condition()),
-                terms(orders), request, Movie::from);
-        return page.withTotalCount(count ? count(filter) : null);
+        return page(filter, orders, request, count, List.of(), (movie, row) -> { });
     }
 
     /**
@@ -76,6 +78,9 @@ public final class MovieRepository {
         Page<Movie> page = filter.equals(MovieFilter.NONE) && request.position() == null
                 ? KeysetPages.read(() -> List.of(orders, request, extra.stream().map(Field::getName).toList()),
                         request, key -> firstPages.fetch(dsl, key, query, mapper))
+                : orders.get(0).key() == MovieOrder.Key.TITLE && !filter.equals(MovieFilter.NONE)
+                ? KeysetPages.read(() -> filter, request, f -> WalkFirst.fetch(dsl, MOVIE, columns(extra),
+                        f.condition(), terms(orders), UNORDERED_TITLE, request, mapper))
                 : KeysetPages.read(query, request, q -> q.fetch(mapper));
         return page.withTotalCount(count ? count(filter) : null);
     }
