@@ -14,9 +14,10 @@ import org.mymoviedb.base.PageRequest;
 
 /**
  * A filtered page in an indexed order, read in one statement when its matches come early in the order, and by
- * its filter's own indexes otherwise. PostgreSQL's planner can't tell the two apart when the matches cluster late
- * in the order (a word at the end of generated titles, a rare genre): it walks the order's index, estimates the
- * page a few hundred rows away and reads 80,000 (bench/README.md, "W6: walk first").
+ * its filter's own index otherwise. PostgreSQL's planner can't tell the two apart when the matches cluster late
+ * in the order (a word at the end of generated titles): it walks the order's index, estimates the page a few
+ * hundred rows away and reads 80,000 (bench/README.md, "W6: walk first"). For a filter that an index answers
+ * (a title's words: the trigram index); one that none does would be read by a sort of every match.
  *
  * <p>The first statement walks at most {@link #ROWS} rows of the order from the position, each flagged with
  * whether it matches: in order, so its first matches are the page's whenever there are enough of them. Fewer,

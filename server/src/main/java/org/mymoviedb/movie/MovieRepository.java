@@ -78,7 +78,7 @@ public final class MovieRepository {
         Page<Movie> page = filter.equals(MovieFilter.NONE) && request.position() == null
                 ? KeysetPages.read(() -> List.of(orders, request, extra.stream().map(Field::getName).toList()),
                         request, key -> firstPages.fetch(dsl, key, query, mapper))
-                : orders.get(0).key() == MovieOrder.Key.TITLE && !filter.equals(MovieFilter.NONE)
+                : orders.get(0).key() == MovieOrder.Key.TITLE && filter.titleContains() != null
                 ? KeysetPages.read(() -> filter, request, f -> WalkFirst.fetch(dsl, MOVIE, columns(extra),
                         f.condition(), terms(orders), UNORDERED_TITLE, request, mapper))
                 : KeysetPages.read(query, request, q -> q.fetch(mapper));
