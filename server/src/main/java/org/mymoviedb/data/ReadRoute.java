@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 public final class ReadRoute {
 
     private static final ThreadLocal<Boolean> REPLICA_ALLOWED = ThreadLocal.withInitial(() -> Boolean.FALSE);
+    private static final ThreadLocal<Boolean> WRITING = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     private ReadRoute() {
     }
@@ -30,6 +31,24 @@ public final class ReadRoute {
     /** Runs {@code work} on the primary, whatever the request it belongs to: writes, and reads that must see them. */
     public static <T> T primary(Supplier<T> work) {
         return with(false, work);
+    }
+
+    /**
+     * Runs a write transaction, {@code work}, on the primary's pool of writes (see {@link RoutedConnections}); the
+     * reads inside it too, so they see what it wrote.
+     */
+    static <T> T write(Supplier<T> work) {
+        Boolean previous = WRITING.get();
+        WRITING.set(Boolean.TRUE);
+        try {
+            return primary(work);
+        } finally {
+            WRITING.set(previous);
+        }
+    }
+
+    static boolean writing() {
+        return WRITING.get();
     }
 
     static boolean replicaAllowed() {

@@ -13,12 +13,13 @@ import org.jooq.exception.DataAccessException;
 
 /**
  * Where every jOOQ statement gets its connection, and so the one place reads are routed: work that
- * {@link ReadRoute} allows on a replica takes a connection from a usable replica (round robin), everything else,
- * and every read while no replica is usable, from the primary.
+ * {@link ReadRoute} allows on a replica takes a connection from a usable replica (round robin), a write transaction
+ * from the primary's pool of writes, everything else, and every read while no replica is usable, from the primary.
  */
 final class RoutedConnections implements ConnectionProvider {
 
     private final DataSource primary;
+    private final DataSource writes;
     private final List<Replica> replicas;
     private final long maxLagMillis;
     private final AtomicInteger next = new AtomicInteger();
@@ -26,8 +27,10 @@ final class RoutedConnections implements ConnectionProvider {
     private final List<Counter> replicaReads;
 
     /** Publishes mymoviedb.db.reads{target}: connections taken for anonymous reads, by where they came from. */
-    RoutedConnections(DataSource primary, List<Replica> replicas, long maxLagMillis, MeterRegistry metrics) {
+    RoutedConnections(DataSource primary, DataSource writes, List<Replica> replicas, long maxLagMillis,
+                      MeterRegistry metrics) {
         this.primary = primary;
+        this.writes = writes;
         this.replicas = replicas;
         this.maxLagMillis = maxLagMillis;
         this.primaryReads = reads("primary", metrics);
@@ -47,6 +50,9 @@ final class RoutedConnections implements ConnectionProvider {
     @Override
     public Connection acquire() {
         try {
+            if (ReadRoute.writing()) {
+                return writes.getConnection();
+            }
             if (ReadRoute.replicaAllowed() && !replicas.isEmpty()) {
                 Connection replica = replicaConnection();
                 if (replica != null) {

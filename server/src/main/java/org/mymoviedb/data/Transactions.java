@@ -22,8 +22,9 @@ public final class Transactions {
         try {
             // Once committed, the catalogue version moves on for what the write's history says it changed (the
             // movies, or everything), and CatalogueChanges tells other instances.
-            // A write, and the reads in its transaction, go to the primary whatever the request (replicas refuse writes).
-            return ReadRoute.primary(() -> CatalogueVersion.recording(dsl.configuration(),
+            // A write, and the reads in its transaction, go to the primary whatever the request (replicas refuse
+            // writes), on the pool of writes.
+            return ReadRoute.write(() -> CatalogueVersion.recording(dsl.configuration(),
                     () -> dsl.transactionResult(cfg -> work.apply(cfg.dsl()))));
         } catch (DataAccessException e) {
             UserError error = ConstraintErrors.of(e).orElseThrow(() -> e);

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
+import org.jooq.DataType;
+import org.jooq.Field;
 import org.jooq.QueryPart;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
@@ -33,6 +35,17 @@ public final class NameResolution {
      */
     public record Resolved(NamedEntry entry, boolean created, long nameRank) {
     }
+
+    /** Made once: building an array type parses its type name (jOOQ), which each statement paid for. */
+    private static final DataType<Integer[]> INTEGER_ARRAY = SQLDataType.INTEGER.array();
+    private static final DataType<Long[]> BIGINT_ARRAY = SQLDataType.BIGINT.array();
+    private static final DataType<String[]> TEXT_ARRAY = SQLDataType.CLOB.array();
+
+    /** The statement's answer, typed here: jOOQ need not read (and type) the result's metadata on each one. */
+    private static final Field<?>[] ANSWER = {DSL.field(DSL.name("kind"), SQLDataType.INTEGER),
+            DSL.field(DSL.name("ord"), SQLDataType.INTEGER), DSL.field(DSL.name("id"), SQLDataType.BIGINT),
+            DSL.field(DSL.name("name"), SQLDataType.CLOB), DSL.field(DSL.name("created"), SQLDataType.BOOLEAN),
+            DSL.field(DSL.name("name_rank"), SQLDataType.BIGINT)};
 
     /** Statements for names that raced with another transaction's insert; the second finds them. */
     private static final int ATTEMPTS = 3;
@@ -117,9 +130,9 @@ public final class NameResolution {
                 sql.append(",\n");
             }
             sql.append(w).append(" (ord, id, name) AS (SELECT * FROM unnest(CAST(")
-                    .append(part(parts, DSL.val(ords, SQLDataType.INTEGER.array()))).append(" AS int[]), CAST(")
-                    .append(part(parts, DSL.val(ids, SQLDataType.BIGINT.array()))).append(" AS bigint[]), CAST(")
-                    .append(part(parts, DSL.val(names, SQLDataType.CLOB.array()))).append(" AS text[]))),\n")
+                    .append(part(parts, DSL.val(ords, INTEGER_ARRAY))).append(" AS int[]), CAST(")
+                    .append(part(parts, DSL.val(ids, BIGINT_ARRAY))).append(" AS bigint[]), CAST(")
+                    .append(part(parts, DSL.val(names, TEXT_ARRAY))).append(" AS text[]))),\n")
                     .append(f).append(" AS (SELECT w.ord, e.id, e.name FROM ").append(w).append(" w JOIN ")
                     .append(table).append(" e ON e.id = w.id UNION ALL SELECT w.ord, e.id, e.name FROM ").append(w)
                     .append(" w JOIN ").append(table).append(" e ON ").append(key("e.name")).append(" = ")
@@ -147,7 +160,7 @@ public final class NameResolution {
         sql.append("\nSELECT kind, ord, id, name, created,")
                 .append(" dense_rank() OVER (PARTITION BY kind ORDER BY lower(name), id) AS name_rank FROM (")
                 .append(String.join(" UNION ALL ", answers)).append(") r ORDER BY kind, ord");
-        return tx.resultQuery(sql.toString(), parts.toArray(QueryPart[]::new));
+        return tx.resultQuery(sql.toString(), parts.toArray(QueryPart[]::new)).coerce(ANSWER);
     }
 
     private static String key(String column) {
