@@ -40,7 +40,8 @@ local write_share = tonumber(os.getenv("BENCH_WRITE_SHARE") or "") or 0.01
 local create_query = "mutation($i: MovieInput!) { createMovie(input: $i) { movie { id version } "
   .. "userErrors { field message code } } }"
 local update_query = "mutation($id: ID!, $v: Int!, $i: MovieUpdateInput!) { updateMovie(id: $id, "
-  .. "expectedVersion: $v, input: $i) { movie { id version } current { id version } userErrors { code } } }"
+  .. "expectedVersion: $v, input: $i) { movie { id: databaseId version } current { id: databaseId version } "
+  .. "userErrors { code } } }"
 local directors = { "Akira Tanaka", "Agnes Dubois", "Sven Williams", "Maria Rossi", "Kofi Mensah" }
 
 local bodies, editor, cumulative = {}, {}, {}
@@ -157,9 +158,10 @@ function response(status, headers, body)
     errors_per_second[second] = (errors_per_second[second] or 0) + 1
     error_sample = error_sample or body:sub(1, 400)
   elseif mode == "traffic" and string.find(body, '"updateMovie"', 1, true) then
-    local id, version = body:match('"movie":{"id":"(%d+)","version":(%d+)}')
+    -- The ids asked for as databaseId: the numbers BENCH_VERSIONS lists (id is the global one).
+    local id, version = body:match('"movie":{"id":(%d+),"version":(%d+)}')
     if not id then
-      id, version = body:match('"current":{"id":"(%d+)","version":(%d+)}')
+      id, version = body:match('"current":{"id":(%d+),"version":(%d+)}')
       if string.find(body, '"code":"CONFLICT"', 1, true) then
         conflicts = conflicts + 1
       else
