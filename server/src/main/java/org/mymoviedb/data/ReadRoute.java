@@ -13,6 +13,7 @@ public final class ReadRoute {
 
     private static final ThreadLocal<Boolean> REPLICA_ALLOWED = ThreadLocal.withInitial(() -> Boolean.FALSE);
     private static final ThreadLocal<Boolean> WRITING = ThreadLocal.withInitial(() -> Boolean.FALSE);
+    private static final ThreadLocal<Boolean> PLANS_KEPT = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     private ReadRoute() {
     }
@@ -45,6 +46,24 @@ public final class ReadRoute {
         } finally {
             WRITING.set(previous);
         }
+    }
+
+    /**
+     * Runs a read whose best plan is the same whatever its values, {@code work}, on the primary's pool of kept
+     * plans (see {@link RoutedConnections}), unless it may go to a replica or is part of a write transaction.
+     */
+    static <T> T keepingPlans(Supplier<T> work) {
+        Boolean previous = PLANS_KEPT.get();
+        PLANS_KEPT.set(Boolean.TRUE);
+        try {
+            return work.get();
+        } finally {
+            PLANS_KEPT.set(previous);
+        }
+    }
+
+    static boolean plansKept() {
+        return PLANS_KEPT.get();
     }
 
     static boolean writing() {

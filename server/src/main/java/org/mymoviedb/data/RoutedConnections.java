@@ -14,12 +14,15 @@ import org.jooq.exception.DataAccessException;
 /**
  * Where every jOOQ statement gets its connection, and so the one place reads are routed: work that
  * {@link ReadRoute} allows on a replica takes a connection from a usable replica (round robin), a write transaction
- * from the primary's pool of writes, everything else, and every read while no replica is usable, from the primary.
+ * from the primary's pool of writes, a read whose plan does not depend on its values ({@link ReadRoute#keepingPlans})
+ * from the primary's pool of kept plans, everything else, and every read while no replica is usable, from the
+ * primary.
  */
 final class RoutedConnections implements ConnectionProvider {
 
     private final DataSource primary;
     private final DataSource writes;
+    private final DataSource keptPlans;
     private final List<Replica> replicas;
     private final long maxLagMillis;
     private final AtomicInteger next = new AtomicInteger();
@@ -27,10 +30,11 @@ final class RoutedConnections implements ConnectionProvider {
     private final List<Counter> replicaReads;
 
     /** Publishes mymoviedb.db.reads{target}: connections taken for anonymous reads, by where they came from. */
-    RoutedConnections(DataSource primary, DataSource writes, List<Replica> replicas, long maxLagMillis,
-                      MeterRegistry metrics) {
+    RoutedConnections(DataSource primary, DataSource writes, DataSource keptPlans, List<Replica> replicas,
+                      long maxLagMillis, MeterRegistry metrics) {
         this.primary = primary;
         this.writes = writes;
+        this.keptPlans = keptPlans;
         this.replicas = replicas;
         this.maxLagMillis = maxLagMillis;
         this.primaryReads = reads("primary", metrics);
@@ -60,7 +64,7 @@ final class RoutedConnections implements ConnectionProvider {
                 }
                 primaryReads.increment();
             }
-            return primary.getConnection();
+            return ReadRoute.plansKept() ? keptPlans.getConnection() : primary.getConnection();
         } catch (SQLException e) {
             throw new DataAccessException("Could not get a database connection: " + e.getMessage(), e);
         }

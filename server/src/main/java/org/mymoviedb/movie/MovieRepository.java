@@ -27,7 +27,7 @@ import static org.mymoviedb.jooq.Tables.MOVIE_TALLY;
 /** Reads movies: by id, and a page at a time with keyset pagination (no OFFSET). */
 public final class MovieRepository {
 
-    /** Orders x directions x sizes x column sets: a few hundred first pages at most are in use. */
+    /** Orders x directions x sizes x column sets: a few hundred first (or later) page shapes at most are in use. */
     private static final int FIRST_PAGES = 512;
 
     /** The title, as no index orders it: the same values in the same order (see {@link WalkFirst}). */
@@ -35,6 +35,7 @@ public final class MovieRepository {
 
     private final DSLContext dsl;
     private final RenderedOnce firstPages = new RenderedOnce(FIRST_PAGES);
+    private final RenderedOnce laterPages = new RenderedOnce(FIRST_PAGES);
 
     public MovieRepository(DSLContext dsl) {
         this.dsl = dsl;
@@ -74,10 +75,20 @@ public final class MovieRepository {
         Supplier<ResultQuery<Record>> query = () -> KeysetPages.query(
                 dsl.select(columns(extra)).from(MOVIE).where(filter.condition()), terms(orders), request);
         RecordMapper<Record, Movie> mapper = withRow(alongside);
-        // A first page without a filter is decided by its order, size and columns: its SQL is rendered once.
+        // A first page without a filter is decided by its order, size and columns: its SQL is rendered once. A
+        // later page's shape is decided by the same, and its SQL is rendered once per shape, the cursor's values
+        // bound for each page.
         Page<Movie> page = filter.equals(MovieFilter.NONE) && request.position() == null
                 ? KeysetPages.read(() -> List.of(orders, request, extra.stream().map(Field::getName).toList()),
                         request, key -> firstPages.fetch(dsl, key, query, mapper))
+                : filter.equals(MovieFilter.NONE)
+                ? KeysetPages.read(() -> List.of(orders, request.size(), request.backward(),
+                                extra.stream().map(Field::getName).toList()), request,
+                        key -> laterPages.fetch(dsl, key, () -> KeysetPages.shape(
+                                        dsl.select(columns(extra)).from(MOVIE).where(filter.condition()),
+                                        terms(orders), request),
+                                KeysetPages::positionParameter, KeysetPages.positionValues(terms(orders), request),
+                                mapper))
                 : orders.get(0).key() == MovieOrder.Key.TITLE && filter.titleContains() != null
                 ? KeysetPages.read(() -> filter, request, f -> WalkFirst.fetch(dsl, MOVIE, columns(extra),
                         f.condition(), terms(orders), UNORDERED_TITLE, request, mapper))

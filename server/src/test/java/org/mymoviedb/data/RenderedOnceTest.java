@@ -13,6 +13,8 @@ import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mymoviedb.base.Keyset;
+import org.mymoviedb.base.PageRequest;
 import org.mymoviedb.testing.TestDatabase;
 
 /**
@@ -80,6 +82,36 @@ class RenderedOnceTest {
         Record2<Long, Long> plans = plansOf("%where \"movie\".\"title\" = $1%");
         assertThat(plans.value1()).as("generic plans").isZero();
         assertThat(plans.value2()).as("custom plans").isEqualTo(RUNS);
+    }
+
+    @Test
+    void aLaterPageIsRenderedOncePerShapeAndKeepsItsPlanOnThePoolOfKeptPlans() {
+        oneConnection.close();
+        oneConnection = new HikariDataSource(Database.keptPlansPoolConfig(db.settings(), 1, 5_000));
+        dsl = DSL.using(oneConnection, SQLDialect.POSTGRES);
+        RenderedOnce once = new RenderedOnce(8);
+        List<OrderTerm> order = List.of(new OrderTerm(MOVIE.TITLE, true), new OrderTerm(MOVIE.ID, true));
+        List<Long> all = db.dsl().select(MOVIE.ID).from(MOVIE).orderBy(MOVIE.TITLE, MOVIE.ID).fetch(MOVIE.ID);
+        List<String> allTitles = db.dsl().select(MOVIE.TITLE).from(MOVIE).orderBy(MOVIE.TITLE, MOVIE.ID)
+                .fetch(MOVIE.TITLE);
+        for (int i = 0; i < RUNS; i++) {
+            // Each run starts after another movie: the values differ, the shape does not.
+            PageRequest request = new PageRequest(3, false, new Keyset(List.of(allTitles.get(i), all.get(i))));
+            List<Long> page = once.fetch(dsl, "after, 3", () -> KeysetPages.shape(
+                            DSL.using(SQLDialect.POSTGRES).select(MOVIE.ID, MOVIE.TITLE).from(MOVIE)
+                                    .where(DSL.trueCondition()), order, request),
+                    KeysetPages::positionParameter, KeysetPages.positionValues(order, request),
+                    (Record row) -> row.get(MOVIE.ID));
+            assertThat(page).as("the page after row " + i).isEqualTo(all.subList(i + 1, i + 5));
+        }
+
+        assertThat(dsl.fetchCount(DSL.table("pg_prepared_statements"), DSL.condition(
+                "statement like '%\"movie\"%' and statement not like '%pg_prepared%'")))
+                .as("one statement for every cursor").isEqualTo(1);
+        Record2<Long, Long> plans = plansOf("%$2%");
+        // plan_cache_mode auto: five custom plans, then the generic one, which costs no more.
+        assertThat(plans.value1()).as("generic plans").isEqualTo(RUNS - 5);
+        assertThat(plans.value2()).as("custom plans").isEqualTo(5);
     }
 
     /** Generic and custom plans of the one prepared statement on the pool's only session whose text is like. */

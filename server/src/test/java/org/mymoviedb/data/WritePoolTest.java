@@ -12,7 +12,8 @@ import org.mymoviedb.testing.PrometheusScrape;
 
 /**
  * Write transactions take their connections from the pool of writes, whose plans PostgreSQL may cache; every other
- * statement keeps a plan made for its own values.
+ * statement keeps a plan made for its own values, but for pages after a cursor without a filter, from the pool of
+ * kept plans.
  */
 class WritePoolTest {
 
@@ -49,6 +50,23 @@ class WritePoolTest {
 
         server.query("{ movies(first: 1) { totalCount } }");
         assertThat(acquired("mymoviedb-writes") - writes).isEqualTo(1);
+    }
+
+    @Test
+    void aPageAfterACursorWithoutAFilterTakesOneConnectionFromThePoolOfKeptPlans() {
+        String token = server.token("editor");
+        server.queryAs(token, CREATE, Map.of("i", Map.of("title", "Vagabond", "releaseDate", "1985-12-04")));
+        server.queryAs(token, CREATE, Map.of("i", Map.of("title", "Wanda", "releaseDate", "1970-09-02")));
+        String cursor = server.queryAs(token, "{ movies(first: 1) { pageInfo { endCursor } } }", Map.of())
+                .path("data").path("movies").path("pageInfo").path("endCursor").asText();
+
+        double kept = acquired("mymoviedb-kept-plans");
+        double reads = acquired("mymoviedb");
+        var page = server.queryAs(token, "query($c: String) { movies(first: 1, after: $c) { edges { node { id } } } }",
+                Map.of("c", cursor));
+        assertThat(page.path("data").path("movies").path("edges")).hasSize(1);
+        assertThat(acquired("mymoviedb-kept-plans") - kept).isEqualTo(1);
+        assertThat(acquired("mymoviedb") - reads).isZero();
     }
 
     private static double acquired(String pool) {
