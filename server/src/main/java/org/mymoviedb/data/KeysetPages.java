@@ -36,14 +36,12 @@ public final class KeysetPages {
     /**
      * The shape of {@link #query}'s statement for every position of {@code request}'s kind: the position's values
      * are the named parameters {@link #positionParameter}(0), (1)... (typed as their sort keys), to be bound for
-     * each execution; the limit is a value of the shape. {@link RenderedOnce} renders it once per shape.
+     * each execution; the limit is a value of the shape. {@link RenderedOnce} renders it once per shape. Only for
+     * a request with a position.
      */
     public static <R extends Record> ResultQuery<R> shape(SelectConditionStep<R> select, List<OrderTerm> order,
                                                           PageRequest request) {
         var sorted = select.orderBy(order.stream().map(t -> t.sortField(request.backward())).toList());
-        if (request.position() == null) {
-            return sorted.limit(request.size() + 1);
-        }
         Field<?>[] position = new Field<?>[order.size()];
         for (int i = 0; i < position.length; i++) {
             position[i] = DSL.param(positionParameter(i), order.get(i).field());
@@ -58,9 +56,6 @@ public final class KeysetPages {
 
     /** A position's values as its sort keys' types, in order: what a {@link #shape}'s parameters are bound to. */
     public static List<Object> positionValues(List<OrderTerm> order, PageRequest request) {
-        if (request.position() == null) {
-            return List.of();
-        }
         List<Object> values = request.position().values();
         List<Object> typed = new ArrayList<>(values.size());
         for (int i = 0; i < values.size(); i++) {

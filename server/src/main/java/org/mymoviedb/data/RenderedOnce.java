@@ -10,9 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteListenerProvider;
 import org.jooq.Field;
@@ -35,7 +35,7 @@ public final class RenderedOnce {
 
     /**
      * A statement: its SQL, its fixed bind values, and for a shape (see {@link #fetch(DSLContext, Object, Supplier,
-     * List, RecordMapper)}) which of the execution's values each parameter takes, in order.
+     * IntFunction, List, RecordMapper)}) which of the execution's values each parameter takes, in order.
      */
     private record Rendered(String sql, Object[] binds, int[] valueAt, Field<?>[] fields) {
     }
@@ -55,7 +55,7 @@ public final class RenderedOnce {
     }
 
     /** The rows of the query {@code build} makes for {@code key}, mapped; its SQL rendered the first time only. */
-    public <T> java.util.List<T> fetch(DSLContext dsl, Object key, Supplier<? extends ResultQuery<?>> build,
+    public <T> List<T> fetch(DSLContext dsl, Object key, Supplier<? extends ResultQuery<?>> build,
                                        RecordMapper<Record, T> mapper) {
         Rendered r = rendered.get(key, k -> {
             ResultQuery<?> query = build.get();
@@ -76,7 +76,7 @@ public final class RenderedOnce {
      * types), so they stay bind values. The shape's best plan must not depend on those values: it runs on the
      * connections that keep generic plans ({@link ReadRoute#keepingPlans}).
      */
-    public <T> java.util.List<T> fetch(DSLContext dsl, Object key, Supplier<? extends ResultQuery<?>> build,
+    public <T> List<T> fetch(DSLContext dsl, Object key, Supplier<? extends ResultQuery<?>> build,
                                        IntFunction<String> parameterName, List<Object> values,
                                        RecordMapper<Record, T> mapper) {
         Rendered r = rendered.get(key, k -> {
@@ -102,7 +102,7 @@ public final class RenderedOnce {
         return ReadRoute.keepingPlans(() -> run(dsl, r, values, mapper));
     }
 
-    private static <T> java.util.List<T> run(DSLContext dsl, Rendered r, List<Object> values,
+    private static <T> List<T> run(DSLContext dsl, Rendered r, List<Object> values,
                                              RecordMapper<Record, T> mapper) {
         counted(dsl);
         return dsl.connectionResult(connection -> {
