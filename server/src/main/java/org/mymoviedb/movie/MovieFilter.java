@@ -182,6 +182,58 @@ public record MovieFilter(
     }
 
     /**
+     * Whether every movie this filter admits sorts strictly after {@code value} in {@code key}'s order read upward
+     * (ascending) or, if not {@code upward}, downward: then a page that starts after a position holding that value
+     * starts where the filter's bound on {@code key} does. False when the filter does not bound {@code key}.
+     * PostgreSQL cannot tell which of a scalar bound and a row comparison starts an index scan later, and starts
+     * it at the row comparison: a position far before the filter's range has it walk the index up to the range
+     * (bench/README.md, "Positions outside the filter").
+     */
+    boolean admitsNothingUpTo(MovieOrder.Key key, Object value, boolean upward) {
+        if (value == null) {
+            return false;
+        }
+        return switch (key) {
+            case RATING -> upward ? isBefore((Integer) value, lowestRating()) : isBefore(highestRating(), (Integer) value);
+            case RELEASE_DATE -> upward ? isBefore((LocalDate) value, firstDay()) : isBefore(lastDay(), (LocalDate) value);
+            case UPDATED_AT -> upward && isBefore((OffsetDateTime) value, more.updatedSince());
+            default -> false;
+        };
+    }
+
+    /** The lowest rating key (unrated -1, see {@link #rated()}) this filter admits; null if unbounded. */
+    private Integer lowestRating() {
+        if (ratingMin != null) {
+            return ratingMin;
+        }
+        return ratingMax != null || Boolean.TRUE.equals(more.hasRating()) ? 0 : null;
+    }
+
+    /** The highest rating key this filter admits; null if unbounded. */
+    private Integer highestRating() {
+        return Boolean.FALSE.equals(more.hasRating()) ? Integer.valueOf(-1) : ratingMax;
+    }
+
+    /** The first release day this filter admits; null if unbounded. */
+    private LocalDate firstDay() {
+        LocalDate fromYear = releaseYearMin == null ? null : LocalDate.of(releaseYearMin, 1, 1);
+        LocalDate from = more.releaseFrom();
+        return from == null || fromYear != null && fromYear.isAfter(from) ? fromYear : from;
+    }
+
+    /** The last release day this filter admits; null if unbounded. */
+    private LocalDate lastDay() {
+        LocalDate toYear = releaseYearMax == null ? null : LocalDate.of(releaseYearMax, 12, 31);
+        LocalDate to = more.releaseTo();
+        return to == null || toYear != null && toYear.isBefore(to) ? toYear : to;
+    }
+
+    /** Whether {@code a} comes strictly before {@code b}; false if either is unknown (unbounded). */
+    private static <T extends Comparable<? super T>> boolean isBefore(T a, T b) {
+        return a != null && b != null && a.compareTo(b) < 0;
+    }
+
+    /**
      * The movie has one of the named genres: its genre ids (kept by the database from movie_genre) overlap those
      * of the names. With titleContains, the index on (title, genre_ids) intersects both. Without it, the overlap
      * is wrapped so that no index takes it: a genre's bitmap holds 5-25% of the catalogue, and the planner, which

@@ -70,8 +70,9 @@ public final class MovieRepository {
      * As {@link #page(MovieFilter, List, PageRequest, boolean)}, with {@code extra} columns after the movie's (read
      * in the same statement), each row handed to {@code alongside} with its movie.
      */
-    public Page<Movie> page(MovieFilter filter, List<MovieOrder> orders, PageRequest request, boolean count,
+    public Page<Movie> page(MovieFilter filter, List<MovieOrder> orders, PageRequest asked, boolean count,
                             List<Field<?>> extra, BiConsumer<Movie, Record> alongside) {
+        PageRequest request = withinFilter(filter, orders, asked);
         Supplier<ResultQuery<Record>> query = () -> KeysetPages.query(
                 dsl.select(columns(extra)).from(MOVIE).where(filter.condition()), terms(orders), request);
         RecordMapper<Record, Movie> mapper = withRow(alongside);
@@ -134,7 +135,24 @@ public final class MovieRepository {
     /** The keyset query behind a page, for looking at its plan. */
     ResultQuery<Record> pageQuery(MovieFilter filter, List<MovieOrder> orders, PageRequest request) {
         return KeysetPages.query(dsl.select(Movie.COLUMNS).from(MOVIE).where(filter.condition()), terms(orders),
-                request);
+                withinFilter(filter, orders, request));
+    }
+
+    /**
+     * {@code request} without its position when every movie {@code filter} admits comes after that position
+     * anyway (its first key's value lies before the filter's range, in the direction read): the page then starts
+     * at the filter's bound instead of walking the index from the position ({@link MovieFilter#admitsNothingUpTo}).
+     * The rows are the same.
+     */
+    private static PageRequest withinFilter(MovieFilter filter, List<MovieOrder> orders, PageRequest request) {
+        if (request.position() == null) {
+            return request;
+        }
+        MovieOrder first = orders.get(0);
+        boolean upward = first.ascending() != request.backward();
+        return filter.admitsNothingUpTo(first.key(), request.position().values().get(0), upward)
+                ? new PageRequest(request.size(), request.backward(), null)
+                : request;
     }
 
     /** The ordering's keys, then the id as the tiebreak that makes every order total. */

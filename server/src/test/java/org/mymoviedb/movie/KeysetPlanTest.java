@@ -1,8 +1,10 @@
 package org.mymoviedb.movie;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.jooq.conf.ParamType;
@@ -77,6 +79,41 @@ class KeysetPlanTest {
         assertThat(rowsRead).as("plan %s", plan).isLessThanOrEqualTo(21);
     }
 
+    static Stream<Arguments> positionsBeforeTheFilter() {
+        return Stream.of(
+                Arguments.of(new MovieOrder(MovieOrder.Key.RATING, true), false, Map.of("rating", Map.of("min", 85)),
+                        List.of(30, 5_000L)),
+                Arguments.of(new MovieOrder(MovieOrder.Key.RATING, false), false, Map.of("rating", Map.of("max", 15)),
+                        List.of(70, 5_000L)),
+                Arguments.of(new MovieOrder(MovieOrder.Key.RATING, false), true, Map.of("rating", Map.of("min", 85)),
+                        List.of(30, 5_000L)),
+                Arguments.of(new MovieOrder(MovieOrder.Key.RELEASE_DATE, true), false,
+                        Map.of("releaseYear", Map.of("min", 1970)), List.of(LocalDate.of(1920, 6, 1), 5_000L)),
+                Arguments.of(new MovieOrder(MovieOrder.Key.RELEASE_DATE, false), false,
+                        Map.of("releaseDate", Map.of("to", LocalDate.of(1915, 1, 1))),
+                        List.of(LocalDate.of(1990, 6, 1), 5_000L)));
+    }
+
+    /**
+     * A position before the filter's whole range (a cursor from an earlier, wider filter, or a guessed one): the
+     * page reads the index from the filter's bound, as the first page does, not from the position up to it. Counted
+     * in PostgreSQL's buffers, since the index entries it would walk are not rows any plan node reports.
+     */
+    @ParameterizedTest
+    @MethodSource("positionsBeforeTheFilter")
+    void aPositionBeforeTheFiltersRangeIsNotWalkedFrom(MovieOrder order, boolean backward, Map<String, Object> given,
+                                                       List<Object> position) {
+        List<MovieOrder> orders = List.of(order);
+        MovieFilter filter = MovieFilter.fromArgument(given);
+        PageRequest after = new PageRequest(20, backward, new Keyset(position));
+
+        JsonNode plan = explain(db.dsl(), movies.pageQuery(filter, orders, after).getSQL(ParamType.INLINED));
+        long buffers = plan.get("Shared Hit Blocks").asLong() + plan.get("Shared Read Blocks").asLong();
+        assertThat(buffers).as("plan %s", plan).isLessThanOrEqualTo(30);
+        assertThat(movies.page(filter, orders, after, false).items()).hasSize(20)
+                .isEqualTo(movies.page(filter, orders, new PageRequest(20, backward, null), false).items());
+    }
+
     /** Walks to roughly the {@code position}-th movie with full pages, the way a client would. */
     private Keyset positionAt(List<MovieOrder> orders, int position) {
         Keyset after = null;
@@ -88,7 +125,7 @@ class KeysetPlanTest {
     }
 
     private static JsonNode explain(DSLContext dsl, String sql) {
-        String json = dsl.fetchValue("explain (analyze, format json) " + sql).toString();
+        String json = dsl.fetchValue("explain (analyze, buffers, format json) " + sql).toString();
         return JsonMapper.builder().build().readTree(json).get(0).get("Plan");
     }
 
