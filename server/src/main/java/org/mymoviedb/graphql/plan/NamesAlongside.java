@@ -6,7 +6,10 @@ import static org.mymoviedb.jooq.Tables.MOVIE_DIRECTOR;
 import static org.mymoviedb.jooq.Tables.MOVIE_GENRE;
 import static org.mymoviedb.jooq.Tables.PERSON;
 
+import java.sql.Array;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SQLDialect;
 import org.jooq.Select;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.mymoviedb.movie.Movie;
@@ -41,13 +45,14 @@ final class NamesAlongside {
 
     private static final Field<Long[]> MOVIE_GENRE_IDS = DSL.field(DSL.sql("\"movie\".\"genre_ids\""),
             SQLDataType.BIGINT.getArrayDataType()).as("movie_genre_ids");
-    // One more than may be listed, so a longer list is told from a complete one.
-    private static final Field<Long[]> LISTED_IDS = column(DSL.select(GENRE.ID).from(GENRE)
+    // One more than may be listed, so a longer list is told from a complete one. Every row carries the list; it
+    // is read as the driver's undecoded array (OTHER) and decoded from the first row only.
+    private static final Field<Object> LISTED_IDS = column(DSL.select(GENRE.ID).from(GENRE)
             .orderBy(DSL.lower(GENRE.NAME), GENRE.ID).limit(LISTED_GENRES + 1),
-            SQLDataType.BIGINT.getArrayDataType(), "listed_genre_ids");
-    private static final Field<String[]> LISTED_NAMES = column(DSL.select(GENRE.NAME).from(GENRE)
+            SQLDataType.OTHER, "listed_genre_ids");
+    private static final Field<Object> LISTED_NAMES = column(DSL.select(GENRE.NAME).from(GENRE)
             .orderBy(DSL.lower(GENRE.NAME), GENRE.ID).limit(LISTED_GENRES + 1),
-            SQLDataType.CLOB.getArrayDataType(), "listed_genre_names");
+            SQLDataType.OTHER, "listed_genre_names");
     private static final Field<Long[]> GENRE_IDS = column(DSL.select(GENRE.ID)
             .from(MOVIE_GENRE).join(GENRE).on(GENRE.ID.eq(MOVIE_GENRE.GENRE_ID))
             .where(MOVIE_GENRE.MOVIE_ID.eq(MOVIE.ID))
@@ -113,7 +118,7 @@ final class NamesAlongside {
         if (genres && !perRowGenres) {
             Long[] ids = (Long[]) row.get(at++);
             if (listed == null) {
-                list((Long[]) row.get(at), (String[]) row.get(at + 1));
+                list(elements(row.get(at)), elements(row.get(at + 1)));
             }
             at += 2;
             List<Genre> list = new ArrayList<>(ids.length);
@@ -126,7 +131,7 @@ final class NamesAlongside {
                 }
             }
             if (list.size() > 1) {
-                list.sort(java.util.Comparator.comparing(genre -> places.get(genre.id())));
+                list.sort(Comparator.comparing(genre -> places.get(genre.id())));
             }
             genresByMovie.put(movie.id(), list);
         } else if (genres) {
@@ -154,12 +159,22 @@ final class NamesAlongside {
         return unlisted || (listed != null && listed.size() > LISTED_GENRES);
     }
 
-    private void list(Long[] ids, String[] names) {
+    private void list(Object[] ids, Object[] names) {
         listed = new HashMap<>(ids.length * 2);
         places = new HashMap<>(ids.length * 2);
         for (int i = 0; i < ids.length; i++) {
-            listed.put(ids[i], new Genre(ids[i], names[i]));
-            places.put(ids[i], i);
+            Long id = ((Number) ids[i]).longValue();
+            listed.put(id, new Genre(id, (String) names[i]));
+            places.put(id, i);
+        }
+    }
+
+    /** An array column read as OTHER: the driver's {@link Array}, decoded here. */
+    private static Object[] elements(Object column) {
+        try {
+            return (Object[]) (column instanceof Array array ? array.getArray() : column);
+        } catch (SQLException e) {
+            throw new DataAccessException("Reading the genre list", e);
         }
     }
 
