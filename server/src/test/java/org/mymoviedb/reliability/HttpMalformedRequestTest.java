@@ -96,6 +96,24 @@ class HttpMalformedRequestTest {
         assertCoded(send(request.substring(0, request.length() - 10)), 408, "REQUEST_TIMEOUT");
     }
 
+    @Test
+    void aBodyOfADeclaredLengthThatArrivesInPiecesIsReadWhole() throws Exception {
+        // Past one read buffer (16 KiB) and in three sends a while apart, each read on its own.
+        String request = HttpRawClient.post(QUERY.substring(0, QUERY.length() - 1) + " ".repeat(40_000) + "}");
+        int third = request.length() / 3;
+        try (HttpRawClient client = HttpRawClient.connect(server.app().port())) {
+            client.send(request.substring(0, third));
+            Thread.sleep(150);
+            client.send(request.substring(third, 2 * third));
+            Thread.sleep(150);
+            client.send(request.substring(2 * third));
+            HttpRawClient.Answer answer = client.read();
+
+            assertThat(answer.status()).as("%s", answer).isEqualTo(200);
+            assertThat(answer.json().get("data").get("genres").isArray()).as("%s", answer).isTrue();
+        }
+    }
+
     private static HttpRawClient.Answer send(String request) throws Exception {
         HttpRawClient.Answer answer = HttpRawClient.exchange(server.app().port(), request);
         assertThat(answer).as("the server closed the connection without an answer").isNotNull();
